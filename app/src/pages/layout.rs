@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+use leptos_meta::Html;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{LanguageSwitch, use_lang, use_site};
+use crate::i18n::*;
+use crate::model::Lang;
+use crate::pages::NotFound;
+
+/// Everything under `/{lang}/`: sets the language, then header, page and footer.
+#[component]
+pub fn LangLayout() -> impl IntoView {
+    let params = use_params_map();
+    let known = move || {
+        params
+            .read()
+            .get("lang")
+            .and_then(|code| Lang::parse(&code))
+            .is_some()
+    };
+    let lang = use_lang();
+    let i18n = use_i18n();
+    i18n.set_locale(lang.get_untracked().into());
+    Effect::new(move |_| i18n.set_locale(lang.get().into()));
+    let _ = use_site();
+
+    view! {
+        <Html {..} lang=move || lang.get().html_tag() />
+        <a class="skip-link" href="#main">
+            {t!(i18n, common.skip_to_content)}
+        </a>
+        <SiteHeader />
+        <main id="main">
+            <Show when=known fallback=|| view! { <NotFound /> }>
+                <Outlet />
+            </Show>
+        </main>
+        <SiteFooter />
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let home = move || format!("/{}/", lang.get().code());
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home>
+                <img src="/favicon.svg" alt="" width="32" height="32" />
+                <span>{t!(i18n, common.site_name)}</span>
+            </a>
+            <nav aria-label=move || t_string!(i18n, common.nav_label)>
+                <a href=home>{t!(i18n, common.nav_home)}</a>
+                <a href=move || format!("/{}/#categories", lang.get().code())>
+                    {t!(i18n, common.nav_categories)}
+                </a>
+            </nav>
+            <LanguageSwitch />
+        </header>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site();
+    let icp = move || {
+        site.get()
+            .and_then(Result::ok)
+            .map(|s| s.icp_number)
+            .filter(|n| !n.is_empty())
+            .map(|number| {
+                view! {
+                    <p class="icp">
+                        {t!(i18n, common.icp_label)} ": "
+                        <a href="https://beian.miit.gov.cn/" rel="noopener">{number}</a>
+                    </p>
+                }
+            })
+    };
+    view! {
+        <footer class="site-footer">
+            <p>{t!(i18n, common.footer_about)}</p>
+            <Suspense>{icp}</Suspense>
+            <p class="copyright">"© " {t!(i18n, common.footer_rights)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per route family.
+
+mod catalog;
+mod home;
+mod layout;
+mod not_found;
+
+pub use catalog::CategoryPage;
+pub use home::HomePage;
+pub use layout::LangLayout;
+pub use not_found::NotFound;

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::components::{PageMeta, use_lang};
+use crate::i18n::*;
+
+/// The translated 404 page; on the server it also sets the status to 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let i18n = use_i18n();
+    let lang = use_lang();
+    view! {
+        <PageMeta
+            title=Signal::derive(move || t_string!(i18n, common.not_found_title).to_string())
+            description=Signal::derive(move || t_string!(i18n, common.not_found_body).to_string())
+        />
+        <section class="not-found">
+            <h1>{t!(i18n, common.not_found_title)}</h1>
+            <p>{t!(i18n, common.not_found_body)}</p>
+            <p>
+                <a href=move || format!("/{}/", lang.get().code())>{t!(i18n, common.back_home)}</a>
+            </p>
+        </section>
+    }
+}

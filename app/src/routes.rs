@@ -1,0 +1,32 @@
+//! The route table: every page lives under `/{lang}/…`.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::i18n::I18nContextProvider;
+use crate::pages::{CategoryPage, HomePage, LangLayout, NotFound};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        // The URL, not a cookie, decides the language of a page; `LangLayout` sets it.
+        <I18nContextProvider set_lang_attr_on_html=false enable_cookie=false>
+            <Router>
+                <Routes fallback=NotFound>
+                    <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/categories/:slug")
+                            view=CategoryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/*any") view=NotFound />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as path from "node:path";
+import * as os from "node:os";
+
+// The release build made by `make test`, on its own port and its own fresh database.
+const root = path.resolve(__dirname, "..");
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
+const dataDir = path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
+const port = Number(process.env.PAVILION_E2E_PORT ?? 3100);
+const server = path.join(targetDir, "release", "pavilion");
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+  ],
+  webServer: {
+    command: `rm -rf ${dataDir} && ${server} seed --demo && exec ${server} serve`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PAVILION_DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite://${dataDir}/pavilion.db`,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: path.join(targetDir, "site"),
+      RUST_LOG: "warn",
+    },
+  },
+});

@@ -1,0 +1,23 @@
+// Expected text comes from the app's own locale files, never retyped here.
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+type Namespace = Record<string, string>;
+const localeDir = path.resolve(__dirname, "../../app/locales");
+
+function load(lang: string, ns: string): Namespace {
+  return JSON.parse(fs.readFileSync(path.join(localeDir, lang, `${ns}.json`), "utf8"));
+}
+
+export const langs = ["zh", "en"] as const;
+export type Lang = (typeof langs)[number];
+
+export function t(lang: Lang, ns: string, key: string): string {
+  const value = load(lang, ns)[key];
+  if (value === undefined) throw new Error(`no ${ns}.${key} in ${lang}`);
+  return value;
+}
+
+export const htmlLang: Record<Lang, string> = { zh: "zh-CN", en: "en" };
+export const nativeName: Record<Lang, string> = { zh: "中文", en: "English" };
+export const other = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load-tests the release build on this machine and writes bench/results.json.
+# Figures, not assertions: compare them with the targets in the issues.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target_dir=${CARGO_TARGET_DIR:-target}
+bin="$target_dir/release/pavilion"
+site_root="$target_dir/site"
+duration=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-32}
+port=${BENCH_PORT:-3200}
+data=$(mktemp -d)
+trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+export DATABASE_URL="sqlite://$data/pavilion.db" PAVILION_DATA_DIR="$data"
+export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RUST_LOG=warn
+"$bin" seed --demo >/dev/null
+"$bin" serve &
+server_pid=$!
+for _ in $(seq 100); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
+  sleep 0.1
+done
+
+results=()
+for path in /zh/ /en/ /en/categories/rice; do
+  echo "==> wrk -t2 -c$connections -d${duration}s $path"
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
+  echo "$out"
+  results+=("$path"$'\t'"$out")
+done
+
+peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
+pkg="$site_root/pkg"
+wasm=$(ls "$pkg"/*.wasm | head -1)
+js=$(ls "$pkg"/*.js | head -1)
+css=$(ls "$pkg"/*.css | head -1)
+size() { stat -c %s "$1"; }
+br() { brotli -c -q 11 "$1" | wc -c; }
+
+python3 - "$peak_rss_kb" "$(size "$wasm")" "$(br "$wasm")" "$(size "$js")" "$(br "$js")" \
+  "$(size "$css")" "$(br "$css")" "${results[@]}" <<'PY'
+import json, re, sys
+rss, wasm, wasm_br, js, js_br, css, css_br, *runs = sys.argv[1:]
+def ms(v, unit):
+    return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+pages = {}
+for run in runs:
+    path, out = run.split("\t", 1)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = {p: ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)", out, re.M)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    pages[path] = {"requests_per_second": rps, "p50_ms": lat.get("50"), "p99_ms": lat.get("99"),
+                   "non_2xx": int(errors.group(1)) if errors else 0}
+result = {
+    "pages": pages,
+    "server_peak_rss_mb": round(int(rss) / 1024, 1),
+    "assets_bytes": {"wasm": int(wasm), "wasm_brotli": int(wasm_br), "js": int(js),
+                     "js_brotli": int(js_br), "css": int(css), "css_brotli": int(css_br),
+                     "wasm_plus_js_brotli": int(wasm_br) + int(js_br)},
+}
+json.dump(result, open("bench/results.json", "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY

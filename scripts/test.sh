@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test, against one release build: formatting, lints per target, the wasm's
+# dependency check, unit and integration tests on SQLite and PostgreSQL, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+target_dir=${CARGO_TARGET_DIR:-target}
+export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$target_dir/site}
+export PAVILION_TEST_POSTGRES_URL=${PAVILION_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+started=$SECONDS
+step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "clippy: server and app, ssr"
+cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+
+step "clippy: frontend and app, hydrate, wasm32"
+cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "the wasm build pulls in no sqlx"
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i sqlx 2>/dev/null | grep -q 'sqlx v'; then
+  echo "sqlx is in the browser bundle's dependency tree" >&2
+  exit 1
+fi
+
+step "release build (server + wasm)"
+cargo leptos build --release
+
+step "unit and integration tests (SQLite and PostgreSQL)"
+cargo test --release -p app --features ssr
+cargo test --release -p server
+
+step "browser tests"
+(cd end2end && npx playwright test)
+
+step "all tests passed"

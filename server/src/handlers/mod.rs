@@ -1,0 +1,6 @@
+//! Plain axum endpoints beside the Leptos pages.
+
+pub mod health;
+pub mod language;
+pub mod media;
+pub mod server_fns;

@@ -1,0 +1,7 @@
+//! The `pavilion` server: configuration, router, middleware and the CLI's commands.
+
+pub mod config;
+mod handlers;
+mod observability;
+pub mod startup;
+pub mod telemetry;

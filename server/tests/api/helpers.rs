@@ -1,0 +1,169 @@
+use pavilion_server::config::Config;
+use pavilion_server::startup::Application;
+use sqlx::{AnyPool, Connection};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub pool: AnyPool,
+    pub client: reqwest::Client,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body read"))
+    }
+
+    pub async fn seed_demo(&self) {
+        app::backend::seed::demo(&self.pool)
+            .await
+            .expect("demo seeds");
+    }
+}
+
+/// Starts the server on a free port with its own empty database.
+/// `None` when PostgreSQL is wanted but not reachable outside CI.
+pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
+    let database = TestDatabase::create(engine).await?;
+    let vars: HashMap<&str, String> = HashMap::from([
+        ("DATABASE_URL", database.url.clone()),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_owned()),
+        ("PAVILION_PUBLIC_URL", "https://pavilion.test".to_owned()),
+        ("PAVILION_DATA_DIR", database.dir.clone()),
+    ]);
+    let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
+    let application = Application::build(&config).await.expect("app builds");
+    let addr = application.addr();
+    let pool = application.pool.clone();
+    tokio::spawn(application.run_until(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client builds");
+    Some(TestApp {
+        addr,
+        pool,
+        client,
+        _database: database,
+    })
+}
+
+/// A database made for one test and dropped with it.
+struct TestDatabase {
+    url: String,
+    dir: String,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    async fn create(engine: Engine) -> Option<TestDatabase> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let dir = std::env::temp_dir().join(format!("pavilion-test-{id}"));
+        let dir = dir.display().to_string();
+        match engine {
+            Engine::Sqlite => Some(TestDatabase {
+                url: format!("sqlite://{dir}/pavilion.db"),
+                dir,
+                postgres: None,
+            }),
+            Engine::Postgres => {
+                let admin_url = std::env::var("PAVILION_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+                let name = format!("pavilion_test_{id}");
+                sqlx::any::install_default_drivers();
+                let mut admin = match sqlx::AnyConnection::connect(&admin_url).await {
+                    Ok(connection) => connection,
+                    Err(error) if std::env::var("CI").as_deref() != Ok("true") => {
+                        eprintln!("skipping a PostgreSQL test: {admin_url} unreachable ({error})");
+                        return None;
+                    }
+                    Err(error) => panic!("PostgreSQL is required under CI: {admin_url}: {error}"),
+                };
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("test database created");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(b, _)| b);
+                Some(TestDatabase {
+                    url: format!("{base}/{name}"),
+                    dir,
+                    postgres: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some((admin_url, name)) = self.postgres.take() {
+            // Drop is not async: a short-lived runtime on its own thread does the DROP.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut admin)
+                                .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// Writes `$name_sqlite` and `$name_postgres` from one async body taking `app: TestApp`.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::helpers::{Engine, spawn_app};
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $app = spawn_app(Engine::Sqlite).await.expect("sqlite app");
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some($app) = spawn_app(Engine::Postgres).await else {
+                    return;
+                };
+                $body
+            }
+        }
+    };
+}

@@ -1,0 +1,9 @@
+//! HTTP tests against the real server, each on a fresh SQLite file and a fresh
+//! PostgreSQL database (`both!` writes one test per engine).
+
+mod helpers;
+
+mod health;
+mod language;
+mod pages;
+mod seed;
