@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
-export LEPTOS_SITE_ROOT ?= $(TARGET_DIR)/site
+export LEPTOS_SITE_ROOT ?= $(CURDIR)/target/site
 BIN := $(TARGET_DIR)/release/pavilion
 
 .PHONY: run test bench build tools test-tools fmt lint clean

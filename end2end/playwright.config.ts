@@ -49,7 +49,7 @@ export default defineConfig({
       PAVILION_DATA_DIR: dataDir,
       DATABASE_URL: `sqlite://${dataDir}/pavilion.db`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: path.join(targetDir, "site"),
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? path.join(root, "target", "site"),
       RUST_LOG: "warn",
     },
   },

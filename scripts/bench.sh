@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
 bin="$target_dir/release/pavilion"
-site_root="$target_dir/site"
+site_root=${LEPTOS_SITE_ROOT:-$PWD/target/site}
 duration=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
 port=${BENCH_PORT:-3200}

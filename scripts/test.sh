@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 target_dir=${CARGO_TARGET_DIR:-target}
-export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$target_dir/site}
+export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$PWD/target/site}  # cargo-leptos writes the site here even with CARGO_TARGET_DIR
 export PAVILION_TEST_POSTGRES_URL=${PAVILION_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 started=$SECONDS
 step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
@@ -30,6 +30,7 @@ step "release build (server + wasm)"
 cargo leptos build --release
 
 step "unit and integration tests (SQLite and PostgreSQL)"
+export LEPTOS_OUTPUT_NAME=pavilion  # as cargo-leptos sets it, so leptos is not rebuilt
 cargo test --release -p app --features ssr
 cargo test --release -p server
 

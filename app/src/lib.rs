@@ -6,6 +6,8 @@ pub mod api;
 pub mod backend;
 pub mod components;
 pub mod error;
+#[cfg(test)]
+mod locale_files;
 pub mod model;
 pub mod pages;
 mod routes;

@@ -7,11 +7,15 @@ async function waitForHydration(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
 
-test("the root redirects a Chinese browser to /zh/", async ({ page }) => {
-  await page.setExtraHTTPHeaders({ "Accept-Language": "zh-CN,zh;q=0.9" });
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/zh\/$/);
-});
+for (const [locale, lang] of [["zh-CN", "zh"], ["en-GB", "en"]]) {
+  test.describe(`a browser set to ${locale}`, () => {
+    test.use({ locale });
+    test(`is sent from the root to /${lang}/`, async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
+    });
+  });
+}
 
 for (const lang of langs) {
   test.describe(`home page in ${lang}`, () => {

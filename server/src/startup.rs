@@ -18,7 +18,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -120,8 +120,15 @@ fn router(state: ServerState) -> Router {
         ))
         .service(ServeDir::new(pkg_dir));
 
-    Router::new()
+    // Leptos registers the home route as `/{lang}`; its canonical form is `/{lang}/`.
+    let lang_home = leptos_axum::render_app_async_with_context(context.clone(), {
+        let leptos = leptos.clone();
+        move || shell(leptos.clone())
+    });
+
+    public_files(&leptos.site_root, &leptos.site_pkg_dir)
         .route("/", get(handlers::language::root_redirect))
+        .route("/{lang}/", get(lang_home))
         .route("/switch-language", get(handlers::language::switch))
         .route("/healthz", get(handlers::health::healthz))
         .route("/metrics", get(observability::metrics))
@@ -148,6 +155,29 @@ fn router(state: ServerState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// The files copied from `public/` to the site root, each at its own path, so that
+/// `/{lang}` does not swallow `/favicon.svg`.
+fn public_files(site_root: &str, pkg_dir: &str) -> Router<ServerState> {
+    let mut router = Router::new();
+    let Ok(entries) = std::fs::read_dir(site_root) else {
+        tracing::warn!(site_root, "no site root: static files are not served");
+        return router;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name == pkg_dir {
+            continue;
+        }
+        router = if path.is_dir() {
+            router.nest_service(&format!("/{name}"), ServeDir::new(path))
+        } else {
+            router.route_service(&format!("/{name}"), ServeFile::new(path))
+        };
+    }
+    router
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -37,3 +37,40 @@ both!(every_response_carries_a_request_id, |app| {
     let response = app.get("/healthz").await;
     assert!(response.headers().contains_key("x-request-id"));
 });
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
+    let app = crate::helpers::spawn_app(crate::helpers::Engine::Sqlite)
+        .await
+        .expect("sqlite app");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&app.pool)
+        .await
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&app.pool)
+        .await
+        .expect("foreign keys");
+    assert_eq!(foreign_keys, 1);
+}
+
+#[tokio::test]
+async fn a_taken_address_is_reported_by_its_variable() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let dir = std::env::temp_dir().join(format!("pavilion-taken-{}", uuid::Uuid::new_v4()));
+    let url = format!("sqlite://{}/p.db", dir.display());
+    let config = pavilion_server::config::Config::from_lookup(|name| match name {
+        "LEPTOS_SITE_ADDR" => Some(addr.clone()),
+        "DATABASE_URL" => Some(url.clone()),
+        _ => None,
+    })
+    .expect("config");
+    let error = pavilion_server::startup::Application::build(&config)
+        .await
+        .err()
+        .expect("the address is taken");
+    assert!(error.to_string().starts_with("LEPTOS_SITE_ADDR"), "{error}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -52,6 +52,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_owned()),
         ("PAVILION_PUBLIC_URL", "https://pavilion.test".to_owned()),
         ("PAVILION_DATA_DIR", database.dir.clone()),
+        ("LEPTOS_SITE_ROOT", site_root()),
     ]);
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
     let application = Application::build(&config).await.expect("app builds");
@@ -68,6 +69,12 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         client,
         _database: database,
     })
+}
+
+/// The site built by `cargo leptos build` (public files, CSS, wasm).
+fn site_root() -> String {
+    std::env::var("LEPTOS_SITE_ROOT")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_owned())
 }
 
 /// A database made for one test and dropped with it.

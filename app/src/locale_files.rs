@@ -1,0 +1,87 @@
+//! Checks that the translation files agree: every key in every locale, every error code
+//! translated. leptos_i18n would fall back to the default locale silently.
+
+use std::collections::BTreeSet;
+
+const FILES: [(&str, &str, &str); 3] = [
+    (
+        "common",
+        include_str!("../locales/en/common.json"),
+        include_str!("../locales/zh/common.json"),
+    ),
+    (
+        "catalog",
+        include_str!("../locales/en/catalog.json"),
+        include_str!("../locales/zh/catalog.json"),
+    ),
+    (
+        "errors",
+        include_str!("../locales/en/errors.json"),
+        include_str!("../locales/zh/errors.json"),
+    ),
+];
+
+fn keys(json: &str) -> BTreeSet<String> {
+    let value: serde_json::Value = serde_json::from_str(json).expect("locale file is JSON");
+    let mut out = BTreeSet::new();
+    collect(&value, "", &mut out);
+    out
+}
+
+fn collect(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                collect(v, &format!("{prefix}{k}."), out);
+            }
+        }
+        serde_json::Value::String(s) => {
+            assert!(!s.trim().is_empty(), "empty translation at {prefix}");
+            out.insert(prefix.trim_end_matches('.').to_owned());
+        }
+        other => panic!("unexpected value at {prefix}: {other}"),
+    }
+}
+
+#[test]
+fn every_key_is_in_both_locales() {
+    for (namespace, en, zh) in FILES {
+        let (en, zh) = (keys(en), keys(zh));
+        let only_en: Vec<_> = en.difference(&zh).collect();
+        let only_zh: Vec<_> = zh.difference(&en).collect();
+        assert!(
+            only_en.is_empty(),
+            "{namespace}: missing in zh: {only_en:?}"
+        );
+        assert!(
+            only_zh.is_empty(),
+            "{namespace}: missing in en: {only_zh:?}"
+        );
+    }
+}
+
+#[test]
+fn every_error_code_has_a_translation() {
+    let (_, en, zh) = FILES[2];
+    for locale in [keys(en), keys(zh)] {
+        for code in crate::error::AppError::ALL_CODES {
+            assert!(locale.contains(code), "errors.{code} is not translated");
+        }
+    }
+}
+
+#[test]
+fn chinese_pages_carry_no_untranslated_english() {
+    // A Chinese string identical to its English one is almost always a forgotten copy.
+    for (namespace, en, zh) in FILES {
+        let en: serde_json::Value = serde_json::from_str(en).expect("json");
+        let zh: serde_json::Value = serde_json::from_str(zh).expect("json");
+        for (key, value) in en.as_object().expect("object") {
+            assert_ne!(
+                Some(value),
+                zh.get(key),
+                "{namespace}.{key} is the same in zh"
+            );
+        }
+    }
+}
