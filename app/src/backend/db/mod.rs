@@ -77,15 +77,12 @@ fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let file = path.split('?').next().unwrap_or_default();
-    if !file.is_empty() && file != ":memory:" {
-        if let Some(parent) = std::path::Path::new(file).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|source| ConnectError::Folder {
-                    path: parent.display().to_string(),
-                    source,
-                })?;
-            }
-        }
+    let parent = std::path::Path::new(file).parent();
+    if let Some(parent) = parent.filter(|p| file != ":memory:" && !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| ConnectError::Folder {
+            path: parent.display().to_string(),
+            source,
+        })?;
     }
     Ok(if url.contains("mode=") {
         url.to_owned()
