@@ -6,11 +6,11 @@ use crate::components::{use_lang, use_site};
 use crate::model::Lang;
 
 /// Title, description, canonical URL and the reciprocal hreflang links of a page.
+/// Title and description are plain strings: a page's language never changes in place
+/// (switching reloads), and leptos_meta reads them after the page's reactive owners may
+/// have been disposed.
 #[component]
-pub fn PageMeta(
-    #[prop(into)] title: Signal<String>,
-    #[prop(into)] description: Signal<String>,
-) -> impl IntoView {
+pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
     let location = use_location();
@@ -31,10 +31,10 @@ pub fn PageMeta(
         }
     };
     view! {
-        <Title text=move || title.get() />
-        <Meta name="description" content=move || description.get() />
-        <Meta property="og:title" content=move || title.get() />
-        <Meta property="og:description" content=move || description.get() />
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <Meta property="og:title" content=title />
+        <Meta property="og:description" content=description />
         <Suspense>{links}</Suspense>
     }
 }

@@ -12,8 +12,8 @@ pub fn HomePage() -> impl IntoView {
     let home = Resource::new(move || lang.get(), get_home);
     view! {
         <PageMeta
-            title=Signal::derive(move || t_string!(i18n, common.home_title).to_string())
-            description=Signal::derive(move || t_string!(i18n, common.home_description).to_string())
+            title=t_string!(i18n, common.home_title).to_string()
+            description=t_string!(i18n, common.home_description).to_string()
         />
         <section class="hero">
             <h1>{t!(i18n, common.hero_heading)}</h1>

@@ -8,9 +8,21 @@ use crate::i18n::*;
 use crate::model::Lang;
 use crate::pages::NotFound;
 
-/// Everything under `/{lang}/`: sets the language, then header, page and footer.
+/// Everything under `/{lang}/`: the URL's language for every text below, then header,
+/// page and footer. The language is fixed before anything renders (no locale change
+/// during rendering, which would re-render the tree while it streams).
 #[component]
 pub fn LangLayout() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <I18nSubContextProvider initial_locale=Signal::derive(move || Locale::from(lang.get()))>
+            <LangShell />
+        </I18nSubContextProvider>
+    }
+}
+
+#[component]
+fn LangShell() -> impl IntoView {
     let params = use_params_map();
     let known = move || {
         params
@@ -21,8 +33,6 @@ pub fn LangLayout() -> impl IntoView {
     };
     let lang = use_lang();
     let i18n = use_i18n();
-    i18n.set_locale(lang.get_untracked().into());
-    Effect::new(move |_| i18n.set_locale(lang.get().into()));
     let _ = use_site();
 
     view! {

@@ -14,8 +14,8 @@ pub fn NotFound() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageMeta
-            title=Signal::derive(move || t_string!(i18n, common.not_found_title).to_string())
-            description=Signal::derive(move || t_string!(i18n, common.not_found_body).to_string())
+            title=t_string!(i18n, common.not_found_title).to_string()
+            description=t_string!(i18n, common.not_found_body).to_string()
         />
         <section class="not-found">
             <h1>{t!(i18n, common.not_found_title)}</h1>
