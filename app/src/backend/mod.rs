@@ -2,6 +2,7 @@
 
 pub mod db;
 pub mod media;
+pub mod search;
 pub mod seed;
 
 use leptos::prelude::use_context;
