@@ -14,16 +14,21 @@ trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 export DATABASE_URL="sqlite://$data/pavilion.db" PAVILION_DATA_DIR="$data"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RUST_LOG=warn
-"$bin" seed --demo >/dev/null
+synthetic=${BENCH_SYNTHETIC:-10000}
+echo "==> seeding the demo catalogue and $synthetic synthetic products"
+"$bin" seed --demo --synthetic "$synthetic" >/dev/null
 "$bin" serve &
 server_pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 600); do
   curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
   sleep 0.1
 done
 
 results=()
-for path in /zh/ /en/ /en/categories/rice; do
+product=$(curl -fs "http://127.0.0.1:$port/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sed -n 500p)
+# 芒果 (mango) percent-encoded
+for path in /zh/ /en/ /zh/products /en/categories/rice?sort=price_asc "$product" \
+  "/zh/products?q=%E8%8A%92%E6%9E%9C" "/en/products?q=mango" "/api/suggest?lang=Zh&q=mang"; do
   echo "==> wrk -t2 -c$connections -d${duration}s $path"
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
   echo "$out"

@@ -6,7 +6,9 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::I18nContextProvider;
-use crate::pages::{CategoryPage, HomePage, LangLayout, NotFound};
+use crate::pages::{
+    CategoryPage, HomePage, LangLayout, NotFound, ProductPage, ProductsPage, ShopPage, ShopsPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,11 +20,15 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/categories/:slug")
                             view=CategoryPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/shops") view=ShopsPage ssr=SsrMode::Async />
+                        <Route path=path!("/shops/:slug") view=ShopPage ssr=SsrMode::Async />
                         <Route path=path!("/*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

@@ -24,7 +24,12 @@ enum Command {
         /// The demo catalogue: categories, shops and products in English and Chinese.
         #[arg(long)]
         demo: bool,
+        /// N generated products on top of the demo catalogue, for benchmarks.
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
     },
+    /// Rebuild the search index from the database.
+    Reindex,
 }
 
 #[tokio::main]
@@ -52,17 +57,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .context("DATABASE_URL: migrations failed")?;
             println!("migrations applied");
         }
-        Command::Seed { demo } => {
-            anyhow::ensure!(demo, "say what to seed: `pavilion seed --demo`");
+        Command::Seed { demo, synthetic } => {
+            anyhow::ensure!(
+                demo || synthetic.is_some(),
+                "say what to seed: `pavilion seed --demo` and/or `--synthetic N`"
+            );
             let pool = app::backend::db::connect(&config.database_url, 2).await?;
             app::backend::db::migrate(&pool, &config.database_url)
                 .await
                 .context("DATABASE_URL: migrations failed")?;
+            // Synthetic products are made from the demo catalogue, so it comes first.
             let report = app::backend::seed::demo(&pool).await?;
             println!(
                 "demo catalogue loaded: {} cities, {} categories, {} shops, {} products, {} variants",
                 report.cities, report.categories, report.shops, report.products, report.variants
             );
+            if let Some(n) = synthetic {
+                let added = app::backend::seed::synthetic(&pool, n).await?;
+                println!("{added} synthetic products loaded");
+            }
+        }
+        Command::Reindex => {
+            let pool = app::backend::db::connect(&config.database_url, 2).await?;
+            let count = pavilion_server::startup::reindex(&config, &pool).await?;
+            println!("search index rebuilt: {count} products");
         }
     }
     Ok(())

@@ -2,6 +2,8 @@
 //! Tests call `Application::build` with `127.0.0.1:0` and read the bound address.
 
 use app::backend::AppState;
+use app::backend::catalog::CatalogStore;
+use app::backend::search::SearchIndex;
 use app::model::SiteConfig;
 use app::{App, shell};
 use axum::Router;
@@ -38,6 +40,14 @@ pub enum StartupError {
     Connect(#[from] app::backend::db::ConnectError),
     #[error("DATABASE_URL: migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("DATABASE_URL: cannot load the catalogue: {0}")]
+    Catalog(#[from] sqlx::Error),
+    #[error("PAVILION_DATA_DIR: search index: {0}")]
+    Search(#[from] app::backend::search::SearchError),
+    #[error("PAVILION_DATA_DIR: {0}")]
+    DataDir(std::io::Error),
+    #[error("PAVILION_DATA_DIR: building the search index stopped unexpectedly")]
+    Indexing,
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -49,6 +59,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     pub pool: AnyPool,
+    pub catalog: CatalogStore,
 }
 
 impl Application {
@@ -56,6 +67,8 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
         let pool = app::backend::db::connect(&config.database_url, 16).await?;
         app::backend::db::migrate(&pool, &config.database_url).await?;
+        let catalog = open_catalog(config, &pool).await?;
+        tokio::spawn(app::backend::catalog::follow(catalog.clone(), pool.clone()));
         let listener = TcpListener::bind(config.site_addr)
             .await
             .map_err(|source| StartupError::Bind {
@@ -75,12 +88,16 @@ impl Application {
                     public_url: config.public_url.clone(),
                     icp_number: config.icp_number.clone(),
                 },
+                data_dir: config.data_dir.clone(),
+                catalog: catalog.clone(),
             },
         };
+        let catalog = state.app.catalog.clone();
         Ok(Application {
             listener,
             router: router(state),
             pool,
+            catalog,
         })
     }
 
@@ -131,10 +148,16 @@ fn router(state: ServerState) -> Router {
         .route("/{lang}/", get(lang_home))
         .route("/switch-language", get(handlers::language::switch))
         .route("/healthz", get(handlers::health::healthz))
+        .route("/robots.txt", get(handlers::seo::robots))
+        .route("/sitemap.xml", get(handlers::seo::sitemap))
         .route("/metrics", get(observability::metrics))
         .route(
             "/media/products/{file}",
             get(handlers::media::product_picture),
+        )
+        .route(
+            "/media/products/{slug}/{file}",
+            get(handlers::media::product_thumbnail),
         )
         .route(
             "/api/{*fn_name}",
@@ -155,6 +178,32 @@ fn router(state: ServerState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Loads the catalogue snapshot and (re)builds its search index under the data dir.
+async fn open_catalog(config: &Config, pool: &AnyPool) -> Result<CatalogStore, StartupError> {
+    let snapshot = app::backend::catalog::load(pool).await?;
+    let dir = config.data_dir.join("search");
+    let docs: Vec<_> = snapshot
+        .products
+        .iter()
+        .map(|p| snapshot.search_doc(p))
+        .collect();
+    std::fs::create_dir_all(&dir).map_err(StartupError::DataDir)?;
+    let search = tokio::task::spawn_blocking(move || {
+        let index = SearchIndex::open(Some(&dir))?;
+        index.replace_all(docs)?;
+        Ok::<_, app::backend::search::SearchError>(index)
+    })
+    .await
+    .map_err(|_| StartupError::Indexing)??;
+    Ok(CatalogStore::new(snapshot, search))
+}
+
+/// `pavilion reindex`: rebuilds the search index from the database; returns its size.
+pub async fn reindex(config: &Config, pool: &AnyPool) -> Result<usize, StartupError> {
+    let store = open_catalog(config, pool).await?;
+    Ok(store.get().products.len())
 }
 
 /// The files copied from `public/` to the site root, each at its own path, so that

@@ -1,18 +1,80 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{CategoryPage, HomeData, Lang};
+use crate::model::{HomeData, Lang, ListingPage, ListingQuery, ProductPage, ShopCard, ShopPage};
+
+/// Slugs are short lowercase ASCII; anything else cannot name a page.
+#[cfg(feature = "ssr")]
+fn valid_slug(slug: &str) -> Result<&str, AppError> {
+    let ok = !slug.is_empty()
+        && slug.len() <= 120
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(slug)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
 
 #[server(endpoint = "home", input = server_fn::codec::GetUrl)]
 pub async fn get_home(lang: Lang) -> Result<HomeData, AppError> {
     let state = crate::backend::state()?;
-    Ok(crate::backend::db::catalog::home(&state.pool, lang).await?)
+    Ok(crate::backend::catalog::home(&state.catalog.get(), lang))
 }
 
-#[server(endpoint = "category", input = server_fn::codec::GetUrl)]
-pub async fn get_category_page(lang: Lang, slug: String) -> Result<CategoryPage, AppError> {
+#[server(endpoint = "products", input = server_fn::codec::GetUrl)]
+pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPage, AppError> {
     let state = crate::backend::state()?;
-    crate::backend::db::catalog::category_page(&state.pool, lang, &slug)
-        .await?
+    let catalog = state.catalog.get();
+    let search = state.catalog.search.clone();
+    // Searching and faceting are CPU work: keep them off the async workers.
+    tokio::task::spawn_blocking(move || {
+        crate::backend::catalog::listing(&catalog, &search, lang, &query)
+    })
+    .await
+    .map_err(|error| {
+        tracing::error!(%error, "listing task failed");
+        AppError::Internal
+    })
+}
+
+#[server(endpoint = "product", input = server_fn::codec::GetUrl)]
+pub async fn get_product(lang: Lang, slug: String) -> Result<ProductPage, AppError> {
+    let state = crate::backend::state()?;
+    crate::backend::catalog::product_page(&state.catalog.get(), lang, valid_slug(&slug)?)
         .ok_or(AppError::NotFound)
+}
+
+#[server(endpoint = "shops", input = server_fn::codec::GetUrl)]
+pub async fn list_shops(lang: Lang) -> Result<Vec<ShopCard>, AppError> {
+    let state = crate::backend::state()?;
+    Ok(crate::backend::catalog::shops(&state.catalog.get(), lang))
+}
+
+#[server(endpoint = "shop", input = server_fn::codec::GetUrl)]
+pub async fn get_shop(lang: Lang, slug: String) -> Result<ShopPage, AppError> {
+    let state = crate::backend::state()?;
+    crate::backend::catalog::shop_page(&state.catalog.get(), lang, valid_slug(&slug)?)
+        .ok_or(AppError::NotFound)
+}
+
+/// As-you-type suggestions: (slug, title) of the best few matches.
+#[server(endpoint = "suggest", input = server_fn::codec::GetUrl)]
+pub async fn suggest_products(lang: Lang, q: String) -> Result<Vec<(String, String)>, AppError> {
+    let state = crate::backend::state()?;
+    let catalog = state.catalog.get();
+    let hits = state.catalog.search.suggest(&q, 8).map_err(|error| {
+        tracing::error!(%error, "suggest failed");
+        AppError::Internal
+    })?;
+    Ok(hits
+        .into_iter()
+        .filter_map(|hit| catalog.product_by_id.get(&hit.id))
+        .map(|&i| {
+            let p = &catalog.products[i];
+            (p.slug.clone(), p.title.get(lang).to_owned())
+        })
+        .collect())
 }

@@ -4,5 +4,8 @@
 pub mod catalog;
 pub mod site;
 
-pub use catalog::{GetCategoryPage, GetHome, get_category_page, get_home};
+pub use catalog::{
+    GetHome, GetProduct, GetShop, ListProducts, ListShops, SuggestProducts, get_home, get_product,
+    get_shop, list_products, list_shops, suggest_products,
+};
 pub use site::{GetSiteConfig, get_site_config};

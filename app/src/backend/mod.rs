@@ -1,5 +1,6 @@
 //! Server-only code: database repositories, seeding, media. Compiled with `ssr` only.
 
+pub mod catalog;
 pub mod db;
 pub mod media;
 pub mod search;
@@ -12,10 +13,14 @@ use crate::error::AppError;
 use crate::model::SiteConfig;
 
 /// What every request may need, provided to Leptos through context (never a global).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct AppState {
     pub pool: AnyPool,
     pub site: SiteConfig,
+    /// Uploads, generated pictures and the search index live here.
+    pub data_dir: std::path::PathBuf,
+    /// The published catalogue in memory, and its search index.
+    pub catalog: catalog::CatalogStore,
 }
 
 /// The state from the current Leptos context.

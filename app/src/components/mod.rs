@@ -1,13 +1,23 @@
 //! Reusable view pieces.
 
 mod error_message;
+mod json_ld;
 mod language_switch;
+mod marked;
 mod page_meta;
+mod pager;
+mod picture;
 mod product_card;
+mod search_box;
 mod use_lang;
 
 pub use error_message::ErrorMessage;
+pub use json_ld::JsonLd;
 pub use language_switch::LanguageSwitch;
+pub use marked::Marked;
 pub use page_meta::PageMeta;
+pub use pager::Pager;
+pub use picture::Picture;
 pub use product_card::ProductCard;
+pub use search_box::SearchBox;
 pub use use_lang::{use_lang, use_site};

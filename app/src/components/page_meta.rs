@@ -10,7 +10,13 @@ use crate::model::Lang;
 /// (switching reloads), and leptos_meta reads them after the page's reactive owners may
 /// have been disposed.
 #[component]
-pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    /// A picture for sharing (`og:image`), as a path on this site.
+    #[prop(optional, into)]
+    image: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
     let location = use_location();
@@ -21,8 +27,12 @@ pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) 
             .map(|s| s.public_url)
             .unwrap_or_default();
         let path = location.pathname.get();
-        let url = move |l: Lang| format!("{origin}{}", l.localize_path(&path));
+        let url = |l: Lang| format!("{origin}{}", l.localize_path(&path));
+        let og_image = image.clone().map(|image| {
+            view! { <Meta property="og:image" content=format!("{origin}{image}") /> }
+        });
         view! {
+            {og_image}
             <Link rel="canonical" href=url(lang.get()) />
             <Link rel="alternate" hreflang=Lang::En.html_tag() href=url(Lang::En) />
             <Link rel="alternate" hreflang=Lang::Zh.html_tag() href=url(Lang::Zh) />

@@ -22,24 +22,12 @@ pub struct ProductCard {
     /// The lowest variant price.
     pub price: Money,
     pub in_stock: bool,
-}
-
-impl ProductCard {
-    /// The locally drawn picture of the product (no image is fetched from elsewhere).
-    pub fn image_url(&self) -> String {
-        format!("/media/products/{}.svg", self.slug)
-    }
+    /// The title cut into pieces, `true` where it matches the shopper's search.
+    pub title_marks: Vec<(String, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HomeData {
     pub categories: Vec<CategorySummary>,
     pub featured: Vec<ProductCard>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CategoryPage {
-    pub category: CategorySummary,
-    pub description: String,
-    pub products: Vec<ProductCard>,
 }

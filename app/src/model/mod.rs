@@ -2,10 +2,16 @@
 
 pub mod catalog;
 pub mod lang;
+pub mod listing;
 pub mod money;
+pub mod product;
 pub mod site;
+pub mod tax;
 
-pub use catalog::{CategoryPage, CategorySummary, HomeData, ProductCard};
+pub use catalog::{CategorySummary, HomeData, ProductCard};
 pub use lang::Lang;
+pub use listing::{FacetValue, Facets, ListingPage, ListingQuery, Sort};
 pub use money::{Currency, Money};
+pub use product::{Crumb, ProductPage, ShopCard, ShopPage, VariantView};
 pub use site::SiteConfig;
+pub use tax::{LandedPrice, TaxClass};

@@ -3,7 +3,7 @@ use leptos_meta::Html;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{LanguageSwitch, use_lang, use_site};
+use crate::components::{LanguageSwitch, SearchBox, use_lang, use_site};
 use crate::i18n::*;
 use crate::model::Lang;
 use crate::pages::NotFound;
@@ -63,11 +63,15 @@ fn SiteHeader() -> impl IntoView {
             </a>
             <nav aria-label=move || t_string!(i18n, common.nav_label)>
                 <a href=home>{t!(i18n, common.nav_home)}</a>
-                <a href=move || format!("/{}/#categories", lang.get().code())>
-                    {t!(i18n, common.nav_categories)}
+                <a href=move || format!("/{}/products", lang.get().code())>
+                    {t!(i18n, common.nav_products)}
+                </a>
+                <a href=move || format!("/{}/shops", lang.get().code())>
+                    {t!(i18n, common.nav_shops)}
                 </a>
             </nav>
             <LanguageSwitch />
+            <SearchBox />
         </header>
     }
 }

@@ -5,7 +5,7 @@ mod home;
 mod layout;
 mod not_found;
 
-pub use catalog::CategoryPage;
+pub use catalog::{CategoryPage, ProductPage, ProductsPage, ShopPage, ShopsPage};
 pub use home::HomePage;
 pub use layout::LangLayout;
 pub use not_found::NotFound;

@@ -1,11 +1,13 @@
+//! Product pictures: the SVG drawing and its cached JPEG thumbnails.
+
 use app::backend::AppState;
-use app::backend::media::{product_art, product_svg};
+use app::backend::media::{self, GALLERY_SIZE, WIDTHS, is_slug, product_art, product_svg};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 
-/// `/media/products/{slug}.svg`: the product's picture, drawn on request.
+/// `/media/products/{slug}.svg`: the product's main picture, drawn on request.
 pub async fn product_picture(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let Some(slug) = file.strip_suffix(".svg").filter(|s| is_slug(s)) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -20,7 +22,7 @@ pub async fn product_picture(State(state): State<AppState>, Path(file): Path<Str
                     "default-src 'none'; style-src 'unsafe-inline'",
                 ),
             ],
-            product_svg(&category, &title),
+            product_svg(&category, &title, 0),
         )
             .into_response(),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
@@ -31,9 +33,83 @@ pub async fn product_picture(State(state): State<AppState>, Path(file): Path<Str
     }
 }
 
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 120
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// `/media/products/{slug}/{index}-{width}.jpg`: a gallery picture at a `srcset` width,
+/// drawn once and then served from the data dir.
+pub async fn product_thumbnail(
+    State(state): State<AppState>,
+    Path((slug, file)): Path<(String, String)>,
+) -> Response {
+    let Some((index, width)) = thumbnail_name(&file).filter(|_| is_slug(&slug)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (category, title) = match product_art(&state.pool, &slug).await {
+        Ok(Some(art)) => art,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, product.slug = slug, "cannot look up product picture");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let path = media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width);
+    let bytes = match path.await {
+        Ok(path) => tokio::fs::read(&path)
+            .await
+            .map_err(media::MediaError::from),
+        Err(error) => Err(error),
+    };
+    match bytes {
+        Ok(bytes) => (
+            [
+                (CONTENT_TYPE, "image/jpeg"),
+                (CACHE_CONTROL, "public, max-age=604800"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(
+                %error,
+                product.slug = slug,
+                media.index = index,
+                media.width = width,
+                "cannot serve product thumbnail"
+            );
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `{index}-{width}.jpg` in its one canonical spelling (no `+`, no leading zeros).
+fn thumbnail_name(file: &str) -> Option<(u8, u32)> {
+    let (index, width) = file.strip_suffix(".jpg")?.split_once('-')?;
+    let (index, width) = (index.parse::<u8>().ok()?, width.parse::<u32>().ok()?);
+    let canonical = format!("{index}-{width}.jpg") == file;
+    (canonical && index < GALLERY_SIZE && WIDTHS.contains(&width)).then_some((index, width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thumbnail_name;
+
+    #[test]
+    fn only_gallery_indexes_at_srcset_widths_name_a_thumbnail() {
+        assert_eq!(thumbnail_name("0-240.jpg"), Some((0, 240)));
+        assert_eq!(thumbnail_name("2-960.jpg"), Some((2, 960)));
+        for bad in [
+            "0-500.jpg",
+            "3-480.jpg",
+            "9-480.jpg",
+            "00-480.jpg",
+            "+0-480.jpg",
+            "0-0480.jpg",
+            "0-480.png",
+            "0-480",
+            "0480.jpg",
+            "-1-480.jpg",
+            "0-480.jpg/..",
+            "",
+        ] {
+            assert_eq!(thumbnail_name(bad), None, "{bad:?}");
+        }
+    }
 }

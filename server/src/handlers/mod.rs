@@ -3,4 +3,5 @@
 pub mod health;
 pub mod language;
 pub mod media;
+pub mod seo;
 pub mod server_fns;

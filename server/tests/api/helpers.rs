@@ -13,7 +13,10 @@ pub enum Engine {
 pub struct TestApp {
     pub addr: SocketAddr,
     pub pool: AnyPool,
+    pub catalog: app::backend::catalog::CatalogStore,
     pub client: reqwest::Client,
+    /// `PAVILION_DATA_DIR` of this app (generated pictures are cached under it).
+    pub data_dir: std::path::PathBuf,
     _database: TestDatabase,
 }
 
@@ -36,10 +39,19 @@ impl TestApp {
         (status, response.text().await.expect("body read"))
     }
 
+    /// Loads the demo catalogue and lets the server see it at once.
     pub async fn seed_demo(&self) {
         app::backend::seed::demo(&self.pool)
             .await
             .expect("demo seeds");
+        self.refresh().await;
+    }
+
+    /// What the follower does every few seconds, now.
+    pub async fn refresh(&self) {
+        app::backend::catalog::refresh(&self.catalog, &self.pool)
+            .await
+            .expect("catalogue refreshes");
     }
 }
 
@@ -58,6 +70,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     let application = Application::build(&config).await.expect("app builds");
     let addr = application.addr();
     let pool = application.pool.clone();
+    let catalog = application.catalog.clone();
     tokio::spawn(application.run_until(std::future::pending()));
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -66,7 +79,9 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     Some(TestApp {
         addr,
         pool,
+        catalog,
         client,
+        data_dir: std::path::PathBuf::from(&database.dir),
         _database: database,
     })
 }

@@ -3,7 +3,9 @@
 
 mod helpers;
 
+mod catalog;
 mod health;
 mod language;
+mod media;
 mod pages;
 mod seed;

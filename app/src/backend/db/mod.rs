@@ -2,8 +2,6 @@
 //! queries use `$n` placeholders and types both engines decode the same way
 //! (BIGINT integers, TEXT strings, 0/1 flags).
 
-pub mod catalog;
-
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;

@@ -1,2 +1,291 @@
 //! Product search: tantivy with Chinese word segmentation (jieba), English stemming,
-//! pinyin and typo tolerance. (Being written.)
+//! pinyin and typo tolerance.
+//!
+//! Every query searches both languages' fields, so a shopper finds a product whatever
+//! language it matched in. The index is derived data: the database is the truth, and
+//! `replace_all` rebuilds it from there. Writes block (commit + reload): call them from
+//! `spawn_blocking` in async code. Searches are cheap and lock-free.
+
+mod highlight;
+mod query;
+#[cfg(test)]
+mod tests;
+mod tokenizers;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tantivy::collector::TopDocs;
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+pub use highlight::highlight;
+use query::{Fields, Mode};
+
+/// One product as the index sees it. Texts are already joined by the caller.
+#[derive(Clone, Debug)]
+pub struct SearchDoc {
+    pub id: i64,
+    pub title_en: String,
+    pub title_zh: String,
+    /// summary, description, category, shop and city names in English
+    pub text_en: String,
+    /// the same in Chinese
+    pub text_zh: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    pub id: i64,
+    pub score: f32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] TantivyError),
+    #[error("search index folder {path}: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("search index folder {0}: {1}")]
+    OpenFolder(PathBuf, tantivy::directory::error::OpenDirectoryError),
+    /// The folder holds an index of an older schema. It is derived data: delete the folder
+    /// and the next start rebuilds it.
+    #[error("search index folder {0} holds an index with another schema; delete it to rebuild")]
+    SchemaChanged(PathBuf),
+}
+
+/// The most hits one call returns, whatever `limit` asks for.
+pub const MAX_LIMIT: usize = 1000;
+/// Memory for the one writer.
+const WRITER_HEAP_BYTES: usize = 50_000_000;
+/// Normalized queries are cut to this many characters.
+const MAX_QUERY_CHARS: usize = 100;
+
+/// Cheap to clone (Arc inside), Send + Sync; one per server process.
+#[derive(Clone)]
+pub struct SearchIndex {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.doc_count())
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// `Some(dir)`: an on-disk index in that folder (created if missing);  `None`: in RAM (tests).
+    pub fn open(dir: Option<&Path>) -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            None => Index::create_in_ram(schema),
+            Some(dir) => open_folder(dir, schema)?,
+        };
+        tokenizers::register(index.tokenizers());
+        tokenizers::warm_up();
+        // One thread: a catalogue is small, and one segment per commit keeps searches fast.
+        let writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            inner: Arc::new(Inner {
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+            }),
+        })
+    }
+
+    /// Replaces every document (a full rebuild); visible to searches when it returns.
+    #[tracing::instrument(skip_all, fields(docs.count = docs.len()), err)]
+    pub fn replace_all(&self, docs: Vec<SearchDoc>) -> Result<(), SearchError> {
+        self.write(|writer, fields| {
+            writer.delete_all_documents()?;
+            add_docs(writer, fields, docs)
+        })
+    }
+
+    /// Adds or replaces these documents (by id); visible when it returns.
+    #[tracing::instrument(skip_all, fields(docs.count = docs.len()), err)]
+    pub fn upsert(&self, docs: Vec<SearchDoc>) -> Result<(), SearchError> {
+        self.write(|writer, fields| add_docs(writer, fields, docs))
+    }
+
+    /// Removes documents by id; visible when it returns.
+    #[tracing::instrument(skip_all, fields(docs.count = ids.len()), err)]
+    pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
+        self.write(|writer, fields| {
+            for id in ids {
+                writer.delete_term(Term::from_field_i64(fields.id, *id));
+            }
+            Ok(())
+        })
+    }
+
+    pub fn doc_count(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    /// Ranked ids for a raw user query (any language, any garbage), best first, at most `limit`
+    /// (and at most [`MAX_LIMIT`]). An empty or meaningless query returns an empty Vec.
+    pub fn search(&self, raw_query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
+        self.run(raw_query, limit, Mode::Search)
+    }
+
+    /// As-you-type: ids of the best matches for a partial query, treating the last word as a
+    /// prefix. Every word must match; if none does, any word may.
+    pub fn suggest(&self, raw_query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
+        let hits = self.run(raw_query, limit, Mode::SuggestAll)?;
+        if hits.is_empty() {
+            return self.run(raw_query, limit, Mode::SuggestAny);
+        }
+        Ok(hits)
+    }
+
+    fn run(
+        &self,
+        raw_query: &str,
+        limit: usize,
+        mode: Mode,
+    ) -> Result<Vec<SearchHit>, SearchError> {
+        let limit = limit.min(MAX_LIMIT);
+        let normalized = normalize_query(raw_query);
+        let Some(query) = query::build(&self.inner.fields, &normalized, mode) else {
+            return Ok(Vec::new());
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.inner.reader.searcher();
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let ids = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .i64("id")?;
+            if let Some(id) = ids.first(address.doc_id) {
+                hits.push(SearchHit { id, score });
+            }
+        }
+        Ok(hits)
+    }
+
+    /// Runs `change` on the writer, commits and reloads the reader; on failure rolls back, so
+    /// a half-done change never shows up in a later commit.
+    fn write(
+        &self,
+        change: impl FnOnce(&IndexWriter, &Fields) -> Result<(), SearchError>,
+    ) -> Result<(), SearchError> {
+        let mut writer = self.lock_writer()?;
+        let result = change(&writer, &self.inner.fields)
+            .and_then(|()| writer.commit().map(|_| ()).map_err(SearchError::from));
+        if let Err(error) = result {
+            if let Err(rollback) = writer.rollback() {
+                tracing::error!(error = %rollback, "search index rollback failed");
+            }
+            return Err(error);
+        }
+        self.inner.reader.reload()?;
+        Ok(())
+    }
+
+    /// The writer; after a panic elsewhere left the lock poisoned, drops whatever that
+    /// change left uncommitted and carries on.
+    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {
+        match self.inner.writer.lock() {
+            Ok(guard) => Ok(guard),
+            Err(poisoned) => {
+                let mut guard = poisoned.into_inner();
+                guard.rollback()?;
+                self.inner.writer.clear_poison();
+                Ok(guard)
+            }
+        }
+    }
+}
+
+/// Strips control characters, collapses whitespace, caps at 100 chars (on a char boundary).
+pub fn normalize_query(raw: &str) -> String {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
+    let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let capped: String = collapsed.chars().take(MAX_QUERY_CHARS).collect();
+    capped.trim_end().to_string()
+}
+
+fn open_folder(dir: &Path, schema: Schema) -> Result<Index, SearchError> {
+    std::fs::create_dir_all(dir).map_err(|source| SearchError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let directory =
+        MmapDirectory::open(dir).map_err(|e| SearchError::OpenFolder(dir.to_path_buf(), e))?;
+    Index::open_or_create(directory, schema).map_err(|e| match e {
+        TantivyError::SchemaError(_) => SearchError::SchemaChanged(dir.to_path_buf()),
+        other => SearchError::from(other),
+    })
+}
+
+fn schema() -> (Schema, Fields) {
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
+    let mut builder = Schema::builder();
+    let fields = Fields {
+        id: builder.add_i64_field("id", INDEXED | FAST),
+        title_en: builder.add_text_field("title_en", text(tokenizers::EN_STEM)),
+        title_en_plain: builder.add_text_field("title_en_plain", text(tokenizers::EN_PLAIN)),
+        text_en: builder.add_text_field("text_en", text(tokenizers::EN_STEM)),
+        title_zh: builder.add_text_field("title_zh", text(tokenizers::ZH_WORDS)),
+        text_zh: builder.add_text_field("text_zh", text(tokenizers::ZH_WORDS)),
+        title_pinyin: builder.add_text_field("title_pinyin", text(tokenizers::EN_PLAIN)),
+        title_ngram: builder.add_text_field("title_ngram", text(tokenizers::ZH_NGRAMS)),
+    };
+    (builder.build(), fields)
+}
+
+/// Deletes then adds each doc, in order, so the last copy of a repeated id wins.
+fn add_docs(
+    writer: &IndexWriter,
+    fields: &Fields,
+    docs: Vec<SearchDoc>,
+) -> Result<(), SearchError> {
+    for doc in docs {
+        writer.delete_term(Term::from_field_i64(fields.id, doc.id));
+        let mut out = TantivyDocument::default();
+        out.add_i64(fields.id, doc.id);
+        out.add_text(fields.title_en, &doc.title_en);
+        out.add_text(fields.title_en_plain, &doc.title_en);
+        out.add_text(fields.text_en, &doc.text_en);
+        out.add_text(
+            fields.title_pinyin,
+            tokenizers::pinyin_field_text(&doc.title_zh),
+        );
+        out.add_text(fields.title_ngram, &doc.title_zh);
+        out.add_text(fields.title_zh, doc.title_zh);
+        out.add_text(fields.text_zh, doc.text_zh);
+        writer.add_document(out)?;
+    }
+    Ok(())
+}

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     en: String,
@@ -49,7 +49,7 @@ pub struct Shop {
     pub story: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub sku: String,
@@ -58,7 +58,7 @@ pub struct Variant {
     pub stock: i64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     pub slug: String,
@@ -73,6 +73,27 @@ pub struct Product {
     pub summary: Text,
     pub description: Text,
     pub variants: Vec<Variant>,
+}
+
+impl Product {
+    /// A synthetic copy for benchmarks: batch `n` of this product, its price moved by up to
+    /// ±10% (deterministically), never featured.
+    pub fn batch(&self, n: usize) -> Product {
+        let mut copy = self.clone();
+        copy.slug = format!("{}-batch-{n}", self.slug);
+        copy.featured = false;
+        copy.title = Text {
+            en: format!("{} (batch {n})", self.title.en),
+            zh: format!("{}（第{n}批）", self.title.zh),
+        };
+        let step = (n % 21) as i64 - 10;
+        for variant in &mut copy.variants {
+            variant.sku = format!("{}-B{n}", variant.sku);
+            variant.price_cny = (variant.price_cny * (100 + step) / 100).max(100);
+            variant.stock = (variant.stock + n as i64) % 300;
+        }
+        copy
+    }
 }
 
 pub struct Catalogue {

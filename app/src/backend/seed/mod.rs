@@ -34,6 +34,8 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
     let mut tx = pool.begin().await?;
     let mut report = SeedReport::default();
     let now = now_seconds();
+    let revision = bump_revision(&mut tx).await?;
+    seed_rates(&mut tx, now).await?;
 
     for city in &catalogue.cities {
         let id: i64 = sqlx::query_scalar(
@@ -116,82 +118,141 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
     }
 
     for product in &catalogue.products {
-        let shop_id = id_of(&mut tx, "shops", "slug", &product.shop, "shop").await?;
-        let category_id =
-            id_of(&mut tx, "categories", "slug", &product.category, "category").await?;
-        let city_id = id_of(&mut tx, "cities", "key", &product.origin_city, "city").await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO products (slug, shop_id, category_id, origin_city_id, hs_code, weight_g, \
-                featured, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $8) \
-             ON CONFLICT (slug) DO UPDATE SET shop_id = excluded.shop_id, \
-                category_id = excluded.category_id, origin_city_id = excluded.origin_city_id, \
-                hs_code = excluded.hs_code, weight_g = excluded.weight_g, \
-                featured = excluded.featured, updated_at = excluded.updated_at RETURNING id",
-        )
-        .bind(&product.slug)
-        .bind(shop_id)
-        .bind(category_id)
-        .bind(city_id)
-        .bind(&product.hs_code)
-        .bind(product.weight_g)
-        .bind(i64::from(product.featured))
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        upsert_texts(
-            &mut tx,
-            "product_texts",
-            "product_id",
-            id,
-            &["title", "summary", "description"],
-            &[&product.title, &product.summary, &product.description],
-        )
-        .await?;
-        sqlx::query("DELETE FROM product_certifications WHERE product_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for certification in &product.certifications {
-            sqlx::query(
-                "INSERT INTO product_certifications (product_id, certification) VALUES ($1, $2)",
-            )
-            .bind(id)
-            .bind(certification)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (position, variant) in product.variants.iter().enumerate() {
-            let variant_id: i64 = sqlx::query_scalar(
-                "INSERT INTO variants (product_id, sku, price_minor, currency, stock, position) \
-                 VALUES ($1, $2, $3, 'CNY', $4, $5) \
-                 ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id, \
-                    price_minor = excluded.price_minor, stock = excluded.stock, \
-                    position = excluded.position RETURNING id",
-            )
-            .bind(id)
-            .bind(&variant.sku)
-            .bind(variant.price_cny)
-            .bind(variant.stock)
-            .bind(position as i64)
-            .fetch_one(&mut *tx)
-            .await?;
-            upsert_texts(
-                &mut tx,
-                "variant_texts",
-                "variant_id",
-                variant_id,
-                &["label"],
-                &[&variant.option],
-            )
-            .await?;
-            report.variants += 1;
-        }
+        report.variants += upsert_product(&mut tx, product, revision, now).await?;
         report.products += 1;
     }
 
     tx.commit().await?;
     Ok(report)
+}
+
+/// `pavilion seed --synthetic N`: N more products for benchmarks, made from the demo
+/// catalogue (new slugs and SKUs, prices moved a little). Needs the demo loaded first.
+pub async fn synthetic(pool: &AnyPool, n: usize) -> Result<usize, SeedError> {
+    let catalogue = Catalogue::load()?;
+    let mut tx = pool.begin().await?;
+    let now = now_seconds();
+    let revision = bump_revision(&mut tx).await?;
+    for i in 0..n {
+        let base = &catalogue.products[i % catalogue.products.len()];
+        upsert_product(&mut tx, &base.batch(i + 1), revision, now).await?;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// Inserts or updates one product with its texts, certifications and variants;
+/// returns how many variants it has.
+async fn upsert_product(
+    tx: &mut Transaction<'static, Any>,
+    product: &data::Product,
+    revision: i64,
+    now: i64,
+) -> Result<usize, SeedError> {
+    let shop_id = id_of(tx, "shops", "slug", &product.shop, "shop").await?;
+    let category_id = id_of(tx, "categories", "slug", &product.category, "category").await?;
+    let city_id = id_of(tx, "cities", "key", &product.origin_city, "city").await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO products (slug, shop_id, category_id, origin_city_id, hs_code, weight_g, \
+            featured, status, created_at, updated_at, revision) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $8, $9) \
+         ON CONFLICT (slug) DO UPDATE SET shop_id = excluded.shop_id, \
+            category_id = excluded.category_id, origin_city_id = excluded.origin_city_id, \
+            hs_code = excluded.hs_code, weight_g = excluded.weight_g, \
+            featured = excluded.featured, updated_at = excluded.updated_at, \
+            revision = excluded.revision RETURNING id",
+    )
+    .bind(&product.slug)
+    .bind(shop_id)
+    .bind(category_id)
+    .bind(city_id)
+    .bind(&product.hs_code)
+    .bind(product.weight_g)
+    .bind(i64::from(product.featured))
+    .bind(now)
+    .bind(revision)
+    .fetch_one(&mut **tx)
+    .await?;
+    upsert_texts(
+        tx,
+        "product_texts",
+        "product_id",
+        id,
+        &["title", "summary", "description"],
+        &[&product.title, &product.summary, &product.description],
+    )
+    .await?;
+    sqlx::query("DELETE FROM product_certifications WHERE product_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for certification in &product.certifications {
+        sqlx::query(
+            "INSERT INTO product_certifications (product_id, certification) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(certification)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, variant) in product.variants.iter().enumerate() {
+        let variant_id: i64 = sqlx::query_scalar(
+            "INSERT INTO variants (product_id, sku, price_minor, currency, stock, position) \
+             VALUES ($1, $2, $3, 'CNY', $4, $5) \
+             ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id, \
+                price_minor = excluded.price_minor, stock = excluded.stock, \
+                position = excluded.position RETURNING id",
+        )
+        .bind(id)
+        .bind(&variant.sku)
+        .bind(variant.price_cny)
+        .bind(variant.stock)
+        .bind(position as i64)
+        .fetch_one(&mut **tx)
+        .await?;
+        upsert_texts(
+            tx,
+            "variant_texts",
+            "variant_id",
+            variant_id,
+            &["label"],
+            &[&variant.option],
+        )
+        .await?;
+    }
+    Ok(product.variants.len())
+}
+
+/// Moves the catalogue revision on, so every app server reloads; returns the new one.
+async fn bump_revision(tx: &mut Transaction<'static, Any>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision",
+    )
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Reference exchange rates, set once (the operator changes them later).
+async fn seed_rates(tx: &mut Transaction<'static, Any>, now: i64) -> Result<(), sqlx::Error> {
+    let count: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM exchange_rates")
+        .fetch_one(&mut **tx)
+        .await?;
+    if count > 0 {
+        return Ok(());
+    }
+    // Rupees and dollars per yuan, in millionths, as set on the given date.
+    for (currency, per_cny_micros) in [("PKR", 39_120_000_i64), ("USD", 140_600)] {
+        sqlx::query(
+            "INSERT INTO exchange_rates (currency, per_cny_micros, set_on, created_at) \
+             VALUES ($1, $2, '2026-11-28', $3)",
+        )
+        .bind(currency)
+        .bind(per_cny_micros)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn id_of(

@@ -1,5 +1,12 @@
-//! Catalogue pages: categories (and, later, the listing and product pages).
+//! Catalogue pages: the listing (and category pages), product pages, shops.
 
-mod category;
+mod buy_box;
+mod facets;
+mod listing;
+mod product;
+mod shops;
+mod structured_data;
 
-pub use category::CategoryPage;
+pub use listing::{CategoryPage, ProductsPage};
+pub use product::ProductPage;
+pub use shops::{ShopPage, ShopsPage};

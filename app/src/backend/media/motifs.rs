@@ -1,44 +1,14 @@
-//! Product pictures drawn on the server as SVG: every image is made here, none fetched.
+//! The colours and motif of each top-level category, drawn around (160, 120).
 
-use sqlx::AnyPool;
-
-/// The top-level category slug and English title of a product, for drawing its picture.
-pub async fn product_art(
-    pool: &AnyPool,
-    slug: &str,
-) -> Result<Option<(String, String)>, sqlx::Error> {
-    sqlx::query_as::<_, (String, String)>(
-        "SELECT COALESCE(parent.slug, c.slug), t.title FROM products p \
-         JOIN categories c ON c.id = p.category_id \
-         LEFT JOIN categories parent ON parent.id = c.parent_id \
-         JOIN product_texts t ON t.product_id = p.id AND t.locale = 'en' \
-         WHERE p.slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(pool)
-    .await
+pub struct Style {
+    pub background: &'static str,
+    pub accent: &'static str,
+    /// SVG shapes, filled with `accent` and outlined unless they say otherwise.
+    pub motif: &'static str,
 }
 
-/// A 4:3 picture: the category's colours and motif, varied by the product's title.
-pub fn product_svg(category: &str, title: &str) -> String {
-    let (background, accent, motif) = style_of(category);
-    let seed = title
-        .bytes()
-        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    let dx = (seed % 60) as i32 - 30;
-    let dy = ((seed / 60) % 30) as i32 - 15;
-    let rotate = (seed / 1800) % 30;
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 240" width="320" height="240" role="img"><rect width="320" height="240" fill="{background}"/><circle cx="{cx}" cy="{cy}" r="150" fill="#ffffff" opacity="0.12"/><g transform="translate({tx} {ty}) rotate({rotate} 160 120)" fill="{accent}" stroke="#1d2a22" stroke-width="3" stroke-linejoin="round">{motif}</g></svg>"##,
-        cx = 60 + dx * 2,
-        cy = 40 + dy,
-        tx = dx / 2,
-        ty = dy / 2,
-    )
-}
-
-fn style_of(category: &str) -> (&'static str, &'static str, &'static str) {
-    match category {
+pub fn style_of(category: &str) -> Style {
+    let (background, accent, motif) = match category {
         "rice" => (
             "#f3ead2",
             "#fffaf0",
@@ -94,23 +64,16 @@ fn style_of(category: &str) -> (&'static str, &'static str, &'static str) {
             "#ffffff",
             r##"<path d="M130 70 h60 l-8 25 q45 30 10 90 h-64 q-35 -60 10 -90 z"/><circle cx="160" cy="135" r="14" fill="#1b4d89"/>"##,
         ),
+        // A crescent: the inner disc is cut out with a mask, so the background shows through.
         _ => (
             "#01411c",
             "#ffffff",
-            r##"<circle cx="150" cy="120" r="45"/><circle cx="168" cy="112" r="40" fill="#01411c" stroke="none"/>"##,
+            r##"<mask id="crescent" maskUnits="userSpaceOnUse" x="0" y="0" width="320" height="240"><rect width="320" height="240" fill="#ffffff"/><circle cx="168" cy="112" r="40" fill="#000000"/></mask><circle cx="150" cy="120" r="45" mask="url(#crescent)"/>"##,
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_picture_is_a_complete_svg_document() {
-        let svg = product_svg("fruit", "Sindhri Mango");
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(svg.ends_with("</svg>"));
-        assert_ne!(svg, product_svg("fruit", "Chaunsa Mango"));
+    };
+    Style {
+        background,
+        accent,
+        motif,
     }
 }

@@ -1,0 +1,149 @@
+//! Pages read from the snapshot: home, product, shops.
+
+use super::snapshot::{Catalog, Product, Shop};
+use crate::model::{
+    CategorySummary, Crumb, HomeData, LandedPrice, Lang, Money, ProductCard, ProductPage, ShopCard,
+    ShopPage, VariantView,
+};
+
+/// Pictures per product (the media module draws this many).
+const GALLERY: u8 = 3;
+const RELATED: usize = 8;
+
+pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {
+    let categories = catalog
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.parent.is_none())
+        .map(|(i, c)| CategorySummary {
+            slug: c.slug.clone(),
+            name: c.name.get(lang).to_owned(),
+            product_count: catalog
+                .products
+                .iter()
+                .filter(|p| p.category_path.contains(&i))
+                .count() as i64,
+        })
+        .collect();
+    let featured = catalog
+        .products
+        .iter()
+        .filter(|p| p.featured)
+        .take(24)
+        .map(|p| {
+            // Featured goods are grouped under their top-level category's tab.
+            let mut card = catalog.card(p, lang);
+            card.category_slug = catalog.top_category(p).slug.clone();
+            card
+        })
+        .collect();
+    HomeData {
+        categories,
+        featured,
+    }
+}
+
+fn shop_card(catalog: &Catalog, index: usize, shop: &Shop, lang: Lang) -> ShopCard {
+    ShopCard {
+        slug: shop.slug.clone(),
+        name: shop.name.get(lang).to_owned(),
+        tagline: shop.tagline.get(lang).to_owned(),
+        city: catalog.cities[shop.city].name.get(lang).to_owned(),
+        kind: shop.kind.clone(),
+        verified: shop.verified,
+        founded: shop.founded,
+        product_count: catalog.products.iter().filter(|p| p.shop == index).count(),
+    }
+}
+
+pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<ProductPage> {
+    let &index = catalog.product_by_slug.get(slug)?;
+    let product = &catalog.products[index];
+    let tax_class = catalog.categories[product.category].tax_class;
+    let variants = product
+        .variants
+        .iter()
+        .map(|v| VariantView {
+            sku: v.sku.clone(),
+            label: v.label.get(lang).to_owned(),
+            price: Money::cny(v.price_minor),
+            stock: v.stock,
+            landed: LandedPrice::of(v.price_minor, 1, tax_class),
+            reference: catalog.convert(v.price_minor),
+        })
+        .collect();
+    let mut categories: Vec<Crumb> = product
+        .category_path
+        .iter()
+        .map(|&c| Crumb {
+            slug: catalog.categories[c].slug.clone(),
+            name: catalog.categories[c].name.get(lang).to_owned(),
+        })
+        .collect();
+    categories.reverse();
+    Some(ProductPage {
+        slug: product.slug.clone(),
+        title: product.title.get(lang).to_owned(),
+        summary: product.summary.get(lang).to_owned(),
+        description: product.description.get(lang).to_owned(),
+        categories,
+        shop: shop_card(catalog, product.shop, &catalog.shops[product.shop], lang),
+        origin_city: catalog.cities[product.city].name.get(lang).to_owned(),
+        hs_code: product.hs_code.clone(),
+        weight_g: product.weight_g,
+        certifications: product.certifications.clone(),
+        tax_class,
+        variants,
+        rates_set_on: catalog.rates.iter().map(|r| r.set_on.clone()).max(),
+        rating: product.rating().map(|r| (r, product.rating_count)),
+        gallery: GALLERY,
+        related: related(catalog, index, lang),
+        updated_at: product.updated_at,
+    })
+}
+
+/// Same category first, then same shop; never the product itself.
+fn related(catalog: &Catalog, index: usize, lang: Lang) -> Vec<ProductCard> {
+    let product = &catalog.products[index];
+    let score = |p: &Product| -> u8 {
+        u8::from(p.category == product.category) * 2 + u8::from(p.shop == product.shop)
+    };
+    let mut others: Vec<(u8, usize)> = catalog
+        .products
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i != index && score(p) > 0)
+        .map(|(i, p)| (score(p), i))
+        .collect();
+    others.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    others
+        .into_iter()
+        .take(RELATED)
+        .map(|(_, i)| catalog.card(&catalog.products[i], lang))
+        .collect()
+}
+
+pub fn shops(catalog: &Catalog, lang: Lang) -> Vec<ShopCard> {
+    catalog
+        .shops
+        .iter()
+        .enumerate()
+        .map(|(i, s)| shop_card(catalog, i, s, lang))
+        .collect()
+}
+
+pub fn shop_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<ShopPage> {
+    let &index = catalog.shop_by_slug.get(slug)?;
+    let shop = &catalog.shops[index];
+    Some(ShopPage {
+        shop: shop_card(catalog, index, shop, lang),
+        story: shop.story.get(lang).to_owned(),
+        products: catalog
+            .products
+            .iter()
+            .filter(|p| p.shop == index)
+            .map(|p| catalog.card(p, lang))
+            .collect(),
+    })
+}

@@ -1,0 +1,194 @@
+//! The product's buying panel: variant picker, CNY price with references, landed price,
+//! facts and the shop. The picker is a GET form (works without JavaScript); once hydrated,
+//! choosing a variant updates the panel in place.
+
+use leptos::prelude::*;
+
+use crate::components::use_lang;
+use crate::i18n::*;
+use crate::model::tax::percent;
+use crate::model::{LandedPrice, ProductPage, ShopCard, VariantView};
+use crate::pages::catalog::facets::certification_name;
+
+#[component]
+pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let variants = StoredValue::new(page.variants.clone());
+    let initial = chosen_sku
+        .and_then(|sku| page.variants.iter().position(|v| v.sku == sku))
+        .or_else(|| page.variants.iter().position(|v| v.stock > 0))
+        .unwrap_or(0);
+    let selected = RwSignal::new(initial);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let current = move || variants.with_value(|all| all.get(selected.get()).cloned());
+
+    let options = page
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(index, v)| {
+            let label = format!("{} · {}", v.label, v.price);
+            view! {
+                <label class="variant">
+                    <input
+                        type="radio"
+                        name="variant"
+                        value=v.sku.clone()
+                        checked=index == initial
+                        on:change=move |_| selected.set(index)
+                    />
+                    <span>{label}</span>
+                    {(v.stock <= 0)
+                        .then(|| view! { <span class="badge sold-out">{t!(i18n, catalog.sold_out)}</span> })}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let price_block = move || {
+        current()
+            .map(|v| view! { <VariantPrice variant=v rates_set_on=page.rates_set_on.clone() /> })
+    };
+    let certs = page
+        .certifications
+        .iter()
+        .map(|c| view! { <li class="badge cert">{certification_name(i18n, c)}</li> })
+        .collect_view();
+    let weight = format!("{:.2} kg", page.weight_g as f64 / 1000.0);
+    let city = page.origin_city.clone();
+    view! {
+        <div class="buy-box">
+            <h1>{page.title.clone()}</h1>
+            <p class="summary">{page.summary.clone()}</p>
+            <form method="get" class="variant-picker">
+                <fieldset>
+                    <legend>{t!(i18n, catalog.choose_variant)}</legend>
+                    {options}
+                </fieldset>
+                <button type="submit" hidden=move || hydrated.get()>
+                    {t!(i18n, catalog.show_variant)}
+                </button>
+            </form>
+            {price_block}
+            <dl class="facts">
+                <dt>{t!(i18n, catalog.origin)}</dt>
+                <dd>{city}</dd>
+                <dt>{t!(i18n, catalog.weight)}</dt>
+                <dd>{weight}</dd>
+                <dt>{t!(i18n, catalog.hs_code)}</dt>
+                <dd>{page.hs_code.clone()}</dd>
+            </dl>
+            {(!page.certifications.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="certs" aria-label=move || t_string!(i18n, catalog.facet_certification)>
+                            {certs}
+                        </ul>
+                    }
+                })}
+            <ShopBox shop=page.shop.clone() />
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn VariantPrice(variant: VariantView, rates_set_on: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = variant
+        .reference
+        .iter()
+        .map(|m| format!("≈ {m}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let date = rates_set_on.unwrap_or_default();
+    let stock = variant.stock;
+    view! {
+        <div class="price-block" aria-live="polite">
+            <p class="price">{variant.price.to_string()}</p>
+            {(!reference.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="reference">
+                            {reference}
+                            " "
+                            <small>{t!(i18n, catalog.rates_of, date = date.clone())}</small>
+                        </p>
+                    }
+                })}
+            <p class="stock">
+                {if stock > 0 {
+                    t!(i18n, catalog.in_stock_count, count = move || stock).into_any()
+                } else {
+                    t!(i18n, catalog.sold_out).into_any()
+                }}
+            </p>
+            <LandedTable landed=variant.landed />
+        </div>
+    }
+}
+
+/// The landed price line by line, as customs will charge it.
+#[component]
+fn LandedTable(landed: LandedPrice) -> impl IntoView {
+    let i18n = use_i18n();
+    let statutory = percent(landed.statutory_vat_bp);
+    let effective = percent(landed.effective_vat_bp);
+    view! {
+        <table class="landed">
+            <caption>{t!(i18n, catalog.landed_heading)}</caption>
+            <tbody>
+                <tr>
+                    <th scope="row">{t!(i18n, catalog.landed_goods)}</th>
+                    <td>{landed.goods.to_string()}</td>
+                </tr>
+                <tr>
+                    <th scope="row">{t!(i18n, catalog.landed_tariff)}</th>
+                    <td>{landed.tariff.to_string()}</td>
+                </tr>
+                <tr>
+                    <th scope="row">
+                        {t!(i18n, catalog.landed_vat, effective = effective.clone(), statutory = statutory.clone())}
+                    </th>
+                    <td>{landed.import_vat.to_string()}</td>
+                </tr>
+                <tr>
+                    <th scope="row">{t!(i18n, catalog.landed_consumption)}</th>
+                    <td>{landed.consumption_tax.to_string()}</td>
+                </tr>
+                <tr class="total">
+                    <th scope="row">{t!(i18n, catalog.landed_total)}</th>
+                    <td>{landed.total.to_string()}</td>
+                </tr>
+            </tbody>
+        </table>
+        <p class="note">{t!(i18n, catalog.landed_limits)}</p>
+    }
+}
+
+#[component]
+fn ShopBox(shop: ShopCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let href = format!("/{}/shops/{}", lang.get_untracked().code(), shop.slug);
+    let kind = shop.kind.clone();
+    view! {
+        <aside class="shop-box">
+            <p>
+                <a href=href>{shop.name.clone()}</a>
+                {shop.verified.then(|| view! { <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
+            </p>
+            <p class="meta">
+                {move || if kind == "importer" {
+                    t_string!(i18n, catalog.kind_importer)
+                } else {
+                    t_string!(i18n, catalog.kind_exporter)
+                }}
+                " · "
+                {shop.city.clone()}
+            </p>
+            <p>{shop.tagline.clone()}</p>
+        </aside>
+    }
+}

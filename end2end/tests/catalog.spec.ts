@@ -1,0 +1,81 @@
+import { test, expect, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { langs, t } from "./i18n";
+
+async function hydrated(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${page.url()}: ${v.id}: ${v.help}`)).toEqual([]);
+}
+
+for (const lang of langs) {
+  test.describe(`shopping in ${lang}`, () => {
+    test("search 芒果, filter by price, open a product, choose a variant, see the landed price", async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      await hydrated(page);
+      const search = page.getByRole("searchbox", { name: t(lang, "catalog", "search_label") });
+      await search.fill("芒果");
+      // Suggestions appear as you type (hydrated, debounced).
+      await expect(page.getByRole("list", { name: t(lang, "catalog", "suggestions_label") })).toBeVisible();
+      await search.press("Enter");
+      await expect(page).toHaveURL(/\/products\?q=/);
+      const results = page.locator(".results");
+      await expect(results.getByRole("article").first()).toBeVisible();
+      await expect(results.locator("mark").first()).toBeVisible();
+      await noSeriousViolations(page);
+
+      // Price filter: a plain GET form.
+      await page.getByLabel(t(lang, "catalog", "price_max")).fill("200");
+      await page.getByRole("button", { name: t(lang, "catalog", "apply") }).click();
+      await expect(page).toHaveURL(/max=200/);
+      const count = await results.getByRole("article").count();
+      expect(count).toBeGreaterThan(0);
+
+      // Open the first product.
+      await results.getByRole("article").first().getByRole("link").click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/products/`));
+      await hydrated(page);
+      await expect(page.getByRole("table", { name: t(lang, "catalog", "landed_heading") })).toBeVisible();
+      await noSeriousViolations(page);
+
+      // Choose another variant when there is one: the price block follows in place.
+      const options = page.getByRole("radio");
+      if ((await options.count()) > 1) {
+        const before = await page.locator(".price-block .price").textContent();
+        await options.nth(1).check();
+        await expect(page.locator(".price-block .price")).not.toHaveText(before ?? "");
+      }
+    });
+
+    test("categories, sorting and shops are plain links", async ({ page }) => {
+      await page.goto(`/${lang}/categories/rice?sort=price_asc`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator(".results").getByRole("article").first()).toBeVisible();
+      await noSeriousViolations(page);
+      await page.goto(`/${lang}/shops`);
+      await page.locator(".shop-card").first().getByRole("link").click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/shops/`));
+      await expect(page.locator(".product-card").first()).toBeVisible();
+      await noSeriousViolations(page);
+    });
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the variant picker is a form", async ({ page }) => {
+    await page.goto("/zh/products?q=mango");
+    await page.locator(".results").getByRole("article").first().getByRole("link").click();
+    const options = page.getByRole("radio");
+    if ((await options.count()) > 1) {
+      await options.nth(1).check();
+      await page.getByRole("button", { name: t("zh", "catalog", "show_variant") }).click();
+      await expect(page).toHaveURL(/variant=/);
+    }
+    await expect(page.getByRole("table", { name: t("zh", "catalog", "landed_heading") })).toBeVisible();
+  });
+});

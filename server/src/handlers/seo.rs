@@ -1,0 +1,93 @@
+//! `/robots.txt` and `/sitemap.xml` (every page of the catalogue in both languages, with
+//! hreflang alternates).
+
+use app::backend::AppState;
+use app::model::Lang;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+
+pub async fn robots(State(state): State<AppState>) -> impl IntoResponse {
+    let origin = &state.site.public_url;
+    (
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!(
+            "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /switch-language\n\nSitemap: {origin}/sitemap.xml\n"
+        ),
+    )
+}
+
+pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
+    let catalog = state.catalog.get();
+    let mut paths: Vec<String> = vec!["/".into(), "/products".into(), "/shops".into()];
+    paths.extend(
+        catalog
+            .categories
+            .iter()
+            .map(|c| format!("/categories/{}", c.slug)),
+    );
+    paths.extend(catalog.shops.iter().map(|s| format!("/shops/{}", s.slug)));
+    paths.extend(
+        catalog
+            .products
+            .iter()
+            .map(|p| format!("/products/{}", p.slug)),
+    );
+    (
+        [
+            (CONTENT_TYPE, "application/xml; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        sitemap_xml(&state.site.public_url, &paths),
+    )
+}
+
+/// One `<url>` per page and language, each listing every language's version.
+fn sitemap_xml(origin: &str, paths: &[String]) -> String {
+    let mut xml = String::with_capacity(paths.len() * 600);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for path in paths {
+        let path = escape(path.trim_start_matches('/'));
+        for lang in Lang::ALL {
+            xml.push_str(&format!("<url><loc>{origin}/{}/{path}</loc>", lang.code()));
+            for alternate in Lang::ALL {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{origin}/{}/{path}\"/>",
+                    alternate.html_tag(),
+                    alternate.code()
+                ));
+            }
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{origin}/{}/{path}\"/></url>\n",
+                Lang::default().code()
+            ));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_is_listed_in_both_languages_with_alternates() {
+        let xml = sitemap_xml("https://p.test", &["/".into(), "/products/mango".into()]);
+        assert_eq!(xml.matches("<url>").count(), 4);
+        assert!(xml.contains("<loc>https://p.test/zh/products/mango</loc>"));
+        assert!(xml.contains("<loc>https://p.test/en/products/mango</loc>"));
+        assert!(xml.contains(r#"hreflang="zh-CN" href="https://p.test/zh/products/mango""#));
+        assert!(xml.contains(r#"hreflang="x-default" href="https://p.test/zh/""#));
+    }
+}
