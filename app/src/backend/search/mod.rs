@@ -164,13 +164,13 @@ impl SearchIndex {
     ) -> Result<Vec<SearchHit>, SearchError> {
         let limit = limit.min(MAX_LIMIT);
         let normalized = normalize_query(raw_query);
-        let Some(query) = query::build(&self.inner.fields, &normalized, mode) else {
-            return Ok(Vec::new());
-        };
         if limit == 0 {
             return Ok(Vec::new());
         }
         let searcher = self.inner.reader.searcher();
+        let Some(query) = query::build(&self.inner.fields, &searcher, &normalized, mode) else {
+            return Ok(Vec::new());
+        };
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {

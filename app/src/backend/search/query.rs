@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use super::tokenizers::{en_plain, en_stem, is_cjk, tokens, zh_words};
 
@@ -20,9 +20,12 @@ const PREFIX: f32 = 1.5;
 const NGRAM: f32 = 0.5;
 /// A one-typo match is worth this fraction of the exact one. Fuzzy queries score a constant
 /// (their boost) and an exact match also matches its own fuzzy query, so exact always wins.
+/// Titles always forgive a typo; the (much larger) rest of the text only for a word it does
+/// not contain, which is when the word is likely misspelt. That keeps a query of correct
+/// words cheap.
 const FUZZY: f32 = 0.4;
 /// Typos are only forgiven in words this long (in characters): `rice` ≠ `ride`.
-const FUZZY_MIN_CHARS: usize = 400;
+const FUZZY_MIN_CHARS: usize = 4;
 
 /// Bounds on the work one query can cause, whatever is typed.
 const MAX_WORDS: usize = 10;
@@ -54,7 +57,12 @@ pub(super) enum Mode {
 }
 
 /// The query for `normalized`, or `None` when nothing in it can match anything.
-pub(super) fn build(fields: &Fields, normalized: &str, mode: Mode) -> Option<Box<dyn Query>> {
+pub(super) fn build(
+    fields: &Fields,
+    searcher: &Searcher,
+    normalized: &str,
+    mode: Mode,
+) -> Option<Box<dyn Query>> {
     let words: Vec<&str> = normalized.split_whitespace().take(MAX_WORDS).collect();
     let last = words.len().saturating_sub(1);
     let mut groups: Vec<Vec<Box<dyn Query>>> = Vec::new();
@@ -63,6 +71,7 @@ pub(super) fn build(fields: &Fields, normalized: &str, mode: Mode) -> Option<Box
         let prefix = mode != Mode::Search && i == last;
         let mut group = Clauses {
             fields,
+            searcher,
             seen: &mut seen,
             out: Vec::new(),
         };
@@ -74,6 +83,7 @@ pub(super) fn build(fields: &Fields, normalized: &str, mode: Mode) -> Option<Box
         let joined: String = words.concat();
         let mut group = Clauses {
             fields,
+            searcher,
             seen: &mut seen,
             out: Vec::new(),
         };
@@ -114,6 +124,7 @@ enum Kind {
 /// The clauses of one typed word; `seen` drops repeats across the whole query.
 struct Clauses<'a> {
     fields: &'a Fields,
+    searcher: &'a Searcher,
     seen: &'a mut HashSet<(Field, String, Kind)>,
     out: Vec<Box<dyn Query>>,
 }
@@ -129,7 +140,9 @@ impl Clauses<'_> {
             self.add(f.text_en, &stem, Kind::Exact, BODY);
             if stem.chars().count() >= FUZZY_MIN_CHARS {
                 self.add(f.title_en, &stem, Kind::Fuzzy, TITLE * FUZZY);
-                self.add(f.text_en, &stem, Kind::Fuzzy, BODY * FUZZY);
+                if !self.known(f.text_en, &stem) {
+                    self.add(f.text_en, &stem, Kind::Fuzzy, BODY * FUZZY);
+                }
             }
         }
         for zh in tokens(&mut zh_words(), word)
@@ -196,6 +209,12 @@ impl Clauses<'_> {
             .collect();
         let all = Box::new(BooleanQuery::new(all));
         self.out.push(Box::new(BoostQuery::new(all, PREFIX)));
+    }
+
+    /// Whether some document has exactly this term in this field.
+    fn known(&self, field: Field, text: &str) -> bool {
+        let term = Term::from_field_text(field, text);
+        self.searcher.doc_freq(&term).is_ok_and(|n| n > 0)
     }
 
     fn add(&mut self, field: Field, text: &str, kind: Kind, boost: f32) {

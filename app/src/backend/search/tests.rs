@@ -149,6 +149,11 @@ fn one_typo_in_an_english_word_is_forgiven() {
 }
 
 #[test]
+fn a_typo_in_a_word_only_the_description_has_is_forgiven() {
+    assert_eq!(top(&index(), "hyderbad"), Some(MANGO));
+}
+
+#[test]
 fn typos_are_not_forgiven_in_short_words_nor_twice() {
     let index = index();
     assert!(index.search("kg", 10).expect("search").len() >= 2);
@@ -370,31 +375,23 @@ fn searching_ten_thousand_products_takes_well_under_five_milliseconds() {
         "sialkot football",
         "5 kg pink salt from the himalayas",
     ];
-    let rounds = 50;
-    let started = std::time::Instant::now();
-    for _ in 0..rounds {
-        for query in queries {
-            assert!(!index.search(query, 20).expect("search").is_empty());
-        }
-    }
-    let per_search = started.elapsed() / (rounds * queries.len() as u32);
+    let rounds = 100;
+    let mut worst = std::time::Duration::ZERO;
     for query in queries {
+        let found = index.search(query, 20).expect("search");
+        assert!(!found.is_empty(), "{query:?}");
         let started = std::time::Instant::now();
         for _ in 0..rounds {
             index.search(query, 20).expect("search");
         }
-        println!("{query:?}: {:?}", started.elapsed() / rounds);
+        let each = started.elapsed() / rounds;
+        println!("search {query:?}: {each:?}");
+        worst = worst.max(each);
     }
     let started = std::time::Instant::now();
     for _ in 0..rounds {
-        assert!(
-            !index
-                .suggest("sindhri man", 10)
-                .expect("suggest")
-                .is_empty()
-        );
+        index.suggest("sindhri man", 10).expect("suggest");
     }
-    let per_suggest = started.elapsed() / rounds;
-    println!("search: {per_search:?} per query; suggest: {per_suggest:?}");
-    assert!(per_search.as_millis() < 5);
+    println!("suggest \"sindhri man\": {:?}", started.elapsed() / rounds);
+    assert!(worst.as_millis() < 5, "slowest search took {worst:?}");
 }
