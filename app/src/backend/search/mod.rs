@@ -16,12 +16,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 pub use highlight::highlight;
-use query::{Fields, Mode};
+use query::{Fields, Matching};
 
 /// One product as the index sees it. Texts are already joined by the caller.
 #[derive(Clone, Debug)]
@@ -59,7 +60,7 @@ pub enum SearchError {
 }
 
 /// The most hits one call returns, whatever `limit` asks for.
-pub const MAX_LIMIT: usize = 1000;
+pub const MAX_LIMIT: usize = 10_000;
 /// Memory for the one writer.
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// Normalized queries are cut to this many characters.
@@ -126,7 +127,7 @@ impl SearchIndex {
     }
 
     /// Removes documents by id; visible when it returns.
-    #[tracing::instrument(skip_all, fields(docs.count = ids.len()), err)]
+    #[tracing::instrument(skip_all, fields(ids.count = ids.len()), err)]
     pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
         self.write(|writer, fields| {
             for id in ids {
@@ -142,43 +143,67 @@ impl SearchIndex {
 
     /// Ranked ids for a raw user query (any language, any garbage), best first, at most `limit`
     /// (and at most [`MAX_LIMIT`]). An empty or meaningless query returns an empty Vec.
+    /// Products must match most of the words; if none does, any word will do.
     pub fn search(&self, raw_query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
-        self.run(raw_query, limit, Mode::Search)
+        self.run_or_loosen(raw_query, limit, Matching::Most, false)
     }
 
     /// As-you-type: ids of the best matches for a partial query, treating the last word as a
     /// prefix. Every word must match; if none does, any word may.
     pub fn suggest(&self, raw_query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
-        let hits = self.run(raw_query, limit, Mode::SuggestAll)?;
-        if hits.is_empty() {
-            return self.run(raw_query, limit, Mode::SuggestAny);
+        self.run_or_loosen(raw_query, limit, Matching::All, true)
+    }
+
+    /// Runs the query with `matching`, then, if that found nothing, with any word matching.
+    fn run_or_loosen(
+        &self,
+        raw_query: &str,
+        limit: usize,
+        matching: Matching,
+        prefix_last: bool,
+    ) -> Result<Vec<SearchHit>, SearchError> {
+        let normalized = normalize_query(raw_query);
+        let hits = self.run(&normalized, limit, matching, prefix_last)?;
+        // One word matches the same way, strict or not.
+        if hits.is_empty() && normalized.contains(' ') {
+            return self.run(&normalized, limit, Matching::Any, prefix_last);
         }
         Ok(hits)
     }
 
     fn run(
         &self,
-        raw_query: &str,
+        normalized: &str,
         limit: usize,
-        mode: Mode,
+        matching: Matching,
+        prefix_last: bool,
     ) -> Result<Vec<SearchHit>, SearchError> {
         let limit = limit.min(MAX_LIMIT);
-        let normalized = normalize_query(raw_query);
         if limit == 0 {
             return Ok(Vec::new());
         }
         let searcher = self.inner.reader.searcher();
-        let Some(query) = query::build(&self.inner.fields, &searcher, &normalized, mode) else {
+        let fields = &self.inner.fields;
+        let Some(query) = query::build(fields, &searcher, normalized, matching, prefix_last) else {
             return Ok(Vec::new());
         };
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        // One id column per segment, opened on first use.
+        let mut columns: Vec<Option<Column<i64>>> = vec![None; searcher.segment_readers().len()];
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let ids = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .i64("id")?;
-            if let Some(id) = ids.first(address.doc_id) {
+            let ord = address.segment_ord as usize;
+            let column = match columns.get_mut(ord) {
+                Some(Some(column)) => column,
+                Some(slot) => slot.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .i64("id")?,
+                ),
+                None => continue,
+            };
+            if let Some(id) = column.first(address.doc_id) {
                 hits.push(SearchHit { id, score });
             }
         }
@@ -220,14 +245,25 @@ impl SearchIndex {
 }
 
 /// Strips control characters, collapses whitespace, caps at 100 chars (on a char boundary).
+/// Full-width letters and digits, as a Chinese keyboard may type them (`ｍａｎｇｏ`), become
+/// ASCII.
 pub fn normalize_query(raw: &str) -> String {
     let cleaned: String = raw
         .chars()
         .filter(|c| c.is_whitespace() || !c.is_control())
+        .map(fold_full_width)
         .collect();
     let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let capped: String = collapsed.chars().take(MAX_QUERY_CHARS).collect();
     capped.trim_end().to_string()
+}
+
+/// `ａ` → `a`, `！` → `!`: the full-width forms of printable ASCII.
+fn fold_full_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 fn open_folder(dir: &Path, schema: Schema) -> Result<Index, SearchError> {

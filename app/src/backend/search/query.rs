@@ -46,66 +46,71 @@ pub(super) struct Fields {
     pub title_ngram: Field,
 }
 
+/// How many of the typed words a product must match.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum Mode {
-    /// Any word may match; more matching words rank higher.
-    Search,
-    /// As you type: every word must match, the last one as a prefix.
-    SuggestAll,
-    /// The fallback when that finds nothing: any word, the last one as a prefix.
-    SuggestAny,
+pub(super) enum Matching {
+    /// All of one or two words, three quarters of more (rounded down): a stray `the` or
+    /// `from` does not sink a long query.
+    Most,
+    /// Every word: as you type, each word narrows.
+    All,
+    /// Any word: the fallback when the stricter query finds nothing.
+    Any,
 }
 
 /// The query for `normalized`, or `None` when nothing in it can match anything.
+/// With `prefix_last`, the last word also matches as the start of a word.
 pub(super) fn build(
     fields: &Fields,
     searcher: &Searcher,
     normalized: &str,
-    mode: Mode,
+    matching: Matching,
+    prefix_last: bool,
 ) -> Option<Box<dyn Query>> {
     let words: Vec<&str> = normalized.split_whitespace().take(MAX_WORDS).collect();
     let last = words.len().saturating_sub(1);
-    let mut groups: Vec<Vec<Box<dyn Query>>> = Vec::new();
     let mut seen = HashSet::new();
+    let mut groups: Vec<Vec<Box<dyn Query>>> = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let prefix = mode != Mode::Search && i == last;
-        let mut group = Clauses {
-            fields,
-            searcher,
-            seen: &mut seen,
-            out: Vec::new(),
-        };
-        group.word(word, prefix);
-        groups.push(group.out);
-    }
-    if mode == Mode::Search && words.len() > 1 {
-        // `mang guo` typed with spaces is still the word `mangguo`.
-        let joined: String = words.concat();
-        let mut group = Clauses {
-            fields,
-            searcher,
-            seen: &mut seen,
-            out: Vec::new(),
-        };
-        group.pinyin(&joined.to_lowercase(), false);
+        let mut group = Clauses::new(fields, searcher, &mut seen);
+        group.word(word, prefix_last && i == last);
         groups.push(group.out);
     }
     groups.retain(|g| !g.is_empty());
-    if groups.is_empty() {
-        return None;
+    // `mang guo` typed with spaces is still the word `mangguo`: an alternative to the words.
+    let mut joined = Clauses::new(fields, searcher, &mut seen);
+    if words.len() > 1 {
+        joined.pinyin(&words.concat().to_lowercase(), false);
     }
-    let clauses: Vec<(Occur, Box<dyn Query>)> = match mode {
-        Mode::SuggestAll => groups
-            .into_iter()
-            .map(|g| (Occur::Must, union(g)))
-            .collect(),
-        Mode::Search | Mode::SuggestAny => groups
-            .into_iter()
-            .flatten()
-            .map(|q| (Occur::Should, q))
-            .collect(),
+    let mut alternatives = joined.out;
+    let count = groups.len();
+    let words_query: Box<dyn Query> = match matching {
+        _ if count == 0 => return union_or_none(alternatives),
+        Matching::Any => union(groups.into_iter().flatten().collect()),
+        Matching::All => Box::new(BooleanQuery::new(
+            groups
+                .into_iter()
+                .map(|g| (Occur::Must, union(g)))
+                .collect(),
+        )),
+        Matching::Most => Box::new(BooleanQuery::with_minimum_required_clauses(
+            groups
+                .into_iter()
+                .map(|g| (Occur::Should, union(g)))
+                .collect(),
+            if count <= 2 { count } else { count * 3 / 4 },
+        )),
     };
-    Some(Box::new(BooleanQuery::new(clauses)))
+    alternatives.push(words_query);
+    union_or_none(alternatives)
+}
+
+fn union_or_none(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match queries.len() {
+        0 => None,
+        1 => queries.pop(),
+        _ => Some(union(queries)),
+    }
 }
 
 fn union(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -129,7 +134,20 @@ struct Clauses<'a> {
     out: Vec<Box<dyn Query>>,
 }
 
-impl Clauses<'_> {
+impl<'a> Clauses<'a> {
+    fn new(
+        fields: &'a Fields,
+        searcher: &'a Searcher,
+        seen: &'a mut HashSet<(Field, String, Kind)>,
+    ) -> Self {
+        Clauses {
+            fields,
+            searcher,
+            seen,
+            out: Vec::new(),
+        }
+    }
+
     fn word(&mut self, word: &str, prefix: bool) {
         let f = *self.fields;
         for stem in tokens(&mut en_stem(), word)
