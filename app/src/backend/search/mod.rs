@@ -8,6 +8,7 @@
 
 mod highlight;
 mod query;
+mod schema;
 #[cfg(test)]
 mod tests;
 mod tokenizers;
@@ -17,12 +18,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
-use tantivy::directory::MmapDirectory;
-use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 pub use highlight::highlight;
-use query::{Fields, Matching};
+use query::Matching;
+use schema::{Fields, add_docs, open_folder, schema};
 
 /// One product as the index sees it. Texts are already joined by the caller.
 #[derive(Clone, Debug)]
@@ -264,64 +264,4 @@ fn fold_full_width(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         _ => c,
     }
-}
-
-fn open_folder(dir: &Path, schema: Schema) -> Result<Index, SearchError> {
-    std::fs::create_dir_all(dir).map_err(|source| SearchError::Folder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let directory =
-        MmapDirectory::open(dir).map_err(|e| SearchError::OpenFolder(dir.to_path_buf(), e))?;
-    Index::open_or_create(directory, schema).map_err(|e| match e {
-        TantivyError::SchemaError(_) => SearchError::SchemaChanged(dir.to_path_buf()),
-        other => SearchError::from(other),
-    })
-}
-
-fn schema() -> (Schema, Fields) {
-    let text = |tokenizer: &str| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        )
-    };
-    let mut builder = Schema::builder();
-    let fields = Fields {
-        id: builder.add_i64_field("id", INDEXED | FAST),
-        title_en: builder.add_text_field("title_en", text(tokenizers::EN_STEM)),
-        title_en_plain: builder.add_text_field("title_en_plain", text(tokenizers::EN_PLAIN)),
-        text_en: builder.add_text_field("text_en", text(tokenizers::EN_STEM)),
-        title_zh: builder.add_text_field("title_zh", text(tokenizers::ZH_WORDS)),
-        text_zh: builder.add_text_field("text_zh", text(tokenizers::ZH_WORDS)),
-        title_pinyin: builder.add_text_field("title_pinyin", text(tokenizers::EN_PLAIN)),
-        title_ngram: builder.add_text_field("title_ngram", text(tokenizers::ZH_NGRAMS)),
-    };
-    (builder.build(), fields)
-}
-
-/// Deletes then adds each doc, in order, so the last copy of a repeated id wins.
-fn add_docs(
-    writer: &IndexWriter,
-    fields: &Fields,
-    docs: Vec<SearchDoc>,
-) -> Result<(), SearchError> {
-    for doc in docs {
-        writer.delete_term(Term::from_field_i64(fields.id, doc.id));
-        let mut out = TantivyDocument::default();
-        out.add_i64(fields.id, doc.id);
-        out.add_text(fields.title_en, &doc.title_en);
-        out.add_text(fields.title_en_plain, &doc.title_en);
-        out.add_text(fields.text_en, &doc.text_en);
-        out.add_text(
-            fields.title_pinyin,
-            tokenizers::pinyin_field_text(&doc.title_zh),
-        );
-        out.add_text(fields.title_ngram, &doc.title_zh);
-        out.add_text(fields.title_zh, doc.title_zh);
-        out.add_text(fields.text_zh, doc.text_zh);
-        writer.add_document(out)?;
-    }
-    Ok(())
 }

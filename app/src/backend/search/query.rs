@@ -8,6 +8,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, Ter
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use super::schema::Fields;
 use super::tokenizers::{en_plain, en_stem, is_cjk, tokens, zh_words};
 
 /// A title match counts this many times a match in the rest of the text.
@@ -33,23 +34,10 @@ const MAX_TERMS_PER_WORD: usize = 8;
 const MAX_BIGRAMS_PER_WORD: usize = 12;
 const MAX_PINYIN_BYTES: usize = 40;
 
-/// The indexed fields a query can target.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Fields {
-    pub id: Field,
-    pub title_en: Field,
-    pub title_en_plain: Field,
-    pub text_en: Field,
-    pub title_zh: Field,
-    pub text_zh: Field,
-    pub title_pinyin: Field,
-    pub title_ngram: Field,
-}
-
 /// How many of the typed words a product must match.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Matching {
-    /// All of one or two words, three quarters of more (rounded down): a stray `the` or
+    /// All of one or two words, three quarters (rounded down) of three or more: a stray `the` or
     /// `from` does not sink a long query.
     Most,
     /// Every word: as you type, each word narrows.
