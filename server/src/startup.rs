@@ -3,7 +3,7 @@
 
 use app::backend::AppState;
 use app::backend::catalog::CatalogStore;
-use app::backend::search::SearchIndex;
+use app::backend::search::{SearchError, SearchIndex};
 use app::model::SiteConfig;
 use app::{App, shell};
 use axum::Router;
@@ -43,7 +43,7 @@ pub enum StartupError {
     #[error("DATABASE_URL: cannot load the catalogue: {0}")]
     Catalog(#[from] sqlx::Error),
     #[error("PAVILION_DATA_DIR: search index: {0}")]
-    Search(#[from] app::backend::search::SearchError),
+    Search(#[from] OpenError),
     #[error("PAVILION_DATA_DIR: {0}")]
     DataDir(std::io::Error),
     #[error("PAVILION_DATA_DIR: building the search index stopped unexpectedly")]
@@ -191,13 +191,32 @@ async fn open_catalog(config: &Config, pool: &AnyPool) -> Result<CatalogStore, S
         .collect();
     std::fs::create_dir_all(&dir).map_err(StartupError::DataDir)?;
     let search = tokio::task::spawn_blocking(move || {
-        let index = SearchIndex::open(Some(&dir))?;
+        // The index is rebuilt from the database right below, so one made with an older
+        // schema is simply replaced.
+        let index = match SearchIndex::open(Some(&dir)) {
+            Err(SearchError::SchemaChanged(_)) => {
+                tracing::warn!(dir = %dir.display(), "search schema changed: rebuilding the index");
+                std::fs::remove_dir_all(&dir)?;
+                std::fs::create_dir_all(&dir)?;
+                SearchIndex::open(Some(&dir))?
+            }
+            other => other?,
+        };
         index.replace_all(docs)?;
-        Ok::<_, app::backend::search::SearchError>(index)
+        Ok::<_, OpenError>(index)
     })
     .await
     .map_err(|_| StartupError::Indexing)??;
     Ok(CatalogStore::new(snapshot, search))
+}
+
+/// Why the search index could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 /// `pavilion reindex`: rebuilds the search index from the database; returns its size.
