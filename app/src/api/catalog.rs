@@ -27,17 +27,13 @@ pub async fn get_home(lang: Lang) -> Result<HomeData, AppError> {
 #[server(endpoint = "products", input = server_fn::codec::GetUrl)]
 pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPage, AppError> {
     let state = crate::backend::state()?;
-    let catalog = state.catalog.get();
-    let search = state.catalog.search.clone();
     // Searching and faceting are CPU work: keep them off the async workers.
-    tokio::task::spawn_blocking(move || {
-        crate::backend::catalog::listing(&catalog, &search, lang, &query)
-    })
-    .await
-    .map_err(|error| {
-        tracing::error!(%error, "listing task failed");
-        AppError::Internal
-    })
+    tokio::task::spawn_blocking(move || state.catalog.listing(lang, &query).as_ref().clone())
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "listing task failed");
+            AppError::Internal
+        })
 }
 
 #[server(endpoint = "product", input = server_fn::codec::GetUrl)]

@@ -241,6 +241,12 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         .enumerate()
         .map(|(i, c)| (c.slug.clone(), i))
         .collect();
+    catalog.category_counts = vec![0; catalog.categories.len()];
+    for product in &catalog.products {
+        for &c in &product.category_path {
+            catalog.category_counts[c] += 1;
+        }
+    }
     catalog.shop_by_slug = catalog
         .shops
         .iter()

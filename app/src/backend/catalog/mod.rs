@@ -14,14 +14,23 @@ pub use load::load;
 pub use product::{home, product_page, shop_page, shops};
 pub use snapshot::{Catalog, Product, Texts};
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
 
 use crate::backend::search::SearchIndex;
+use crate::model::{Lang, ListingPage, ListingQuery};
+
+/// Listing pages kept per snapshot: popular listings (page one, categories, common
+/// searches) are computed once per catalogue revision.
+const LISTING_CACHE: usize = 1_024;
+
+type ListingKey = (i64, Lang, ListingQuery);
 
 /// The current snapshot and the search index that follows it.
 #[derive(Clone)]
 pub struct CatalogStore {
     current: Arc<RwLock<Arc<Catalog>>>,
+    listings: Arc<Mutex<HashMap<ListingKey, Arc<ListingPage>>>>,
     pub search: SearchIndex,
 }
 
@@ -29,8 +38,27 @@ impl CatalogStore {
     pub fn new(catalog: Catalog, search: SearchIndex) -> CatalogStore {
         CatalogStore {
             current: Arc::new(RwLock::new(Arc::new(catalog))),
+            listings: Arc::new(Mutex::new(HashMap::new())),
             search,
         }
+    }
+
+    /// The listing for a query, from the cache when this snapshot already computed it.
+    pub fn listing(&self, lang: Lang, query: &ListingQuery) -> Arc<ListingPage> {
+        let catalog = self.get();
+        let key = (catalog.revision, lang, query.clone());
+        if let Some(page) = self.listings.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return page;
+        }
+        let page = Arc::new(listing(&catalog, &self.search, lang, query));
+        if let Ok(mut cache) = self.listings.lock() {
+            // Entries of older revisions, or too many entries: start afresh.
+            if cache.len() >= LISTING_CACHE || cache.keys().next().is_some_and(|k| k.0 != key.0) {
+                cache.clear();
+            }
+            cache.insert(key, page.clone());
+        }
+        page
     }
 
     /// The snapshot as it is now; cheap (one Arc clone).

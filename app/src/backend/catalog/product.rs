@@ -19,11 +19,7 @@ pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {
         .map(|(i, c)| CategorySummary {
             slug: c.slug.clone(),
             name: c.name.get(lang).to_owned(),
-            product_count: catalog
-                .products
-                .iter()
-                .filter(|p| p.category_path.contains(&i))
-                .count() as i64,
+            product_count: catalog.category_counts.get(i).copied().unwrap_or_default() as i64,
         })
         .collect();
     let featured = catalog

@@ -121,6 +121,8 @@ pub struct Catalog {
     pub product_by_id: HashMap<i64, usize>,
     pub category_by_slug: HashMap<String, usize>,
     pub shop_by_slug: HashMap<String, usize>,
+    /// Published products in each category, its sub-categories included.
+    pub category_counts: Vec<usize>,
 }
 
 impl Catalog {
