@@ -8,7 +8,7 @@ use crate::components::use_lang;
 use crate::i18n::*;
 use crate::model::tax::percent;
 use crate::model::{LandedPrice, ProductPage, ShopCard, VariantView};
-use crate::pages::catalog::facets::certification_name;
+use crate::pages::catalog::facets::{certification_name, shop_kind_name};
 
 #[component]
 pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
@@ -180,11 +180,7 @@ fn ShopBox(shop: ShopCard) -> impl IntoView {
                 {shop.verified.then(|| view! { <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
             </p>
             <p class="meta">
-                {move || if kind == "importer" {
-                    t_string!(i18n, catalog.kind_importer)
-                } else {
-                    t_string!(i18n, catalog.kind_exporter)
-                }}
+                {shop_kind_name(i18n, &kind)}
                 " · "
                 {shop.city.clone()}
             </p>

@@ -29,6 +29,15 @@ pub fn certification_name(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
     .to_string()
 }
 
+/// "Exporter in Pakistan" or "Importer in China", in the page language.
+pub fn shop_kind_name(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
+    if kind == "importer" {
+        t_string!(i18n, catalog.kind_importer).to_string()
+    } else {
+        t_string!(i18n, catalog.kind_exporter).to_string()
+    }
+}
+
 #[component]
 fn FacetGroup(
     #[prop(into)] title: String,

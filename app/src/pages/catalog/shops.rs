@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{ShopCard, ShopPage as Page};
 use crate::pages::NotFound;
+use crate::pages::catalog::facets::shop_kind_name;
 
 /// `/{lang}/shops`: every shop, exporters in Pakistan and importers in China.
 #[component]
@@ -55,11 +56,7 @@ fn ShopSummary(shop: ShopCard) -> impl IntoView {
                 <a href=href>{shop.name.clone()}</a>
             </h2>
             <p class="meta">
-                {move || if kind == "importer" {
-                    t_string!(i18n, catalog.kind_importer)
-                } else {
-                    t_string!(i18n, catalog.kind_exporter)
-                }}
+                {shop_kind_name(i18n, &kind)}
                 " · "
                 {shop.city.clone()}
                 {shop.verified.then(|| view! { " " <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
@@ -120,11 +117,7 @@ fn ShopSummaryHeading(shop: ShopCard) -> impl IntoView {
     view! {
         <h1>{shop.name.clone()}</h1>
         <p class="meta">
-            {move || if kind == "importer" {
-                t_string!(i18n, catalog.kind_importer)
-            } else {
-                t_string!(i18n, catalog.kind_exporter)
-            }}
+            {shop_kind_name(i18n, &kind)}
             " · "
             {shop.city.clone()}
             {founded.map(|year| view! { " · " {t!(i18n, catalog.founded, year = move || year)} })}
