@@ -1,19 +1,30 @@
 //! Product pictures: the SVG drawing and its cached JPEG thumbnails.
 
 use app::backend::AppState;
-use app::backend::media::{self, GALLERY_SIZE, WIDTHS, is_slug, product_art, product_svg};
+use app::backend::media::{self, GALLERY_SIZE, WIDTHS, is_slug, product_svg};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+
+/// The top-level category and English title a picture is drawn from, read from the
+/// in-memory catalogue (no database query per picture); `None` for no published product.
+fn art(state: &AppState, slug: &str) -> Option<(String, String)> {
+    let catalog = state.catalog.get();
+    let product = &catalog.products[*catalog.product_by_slug.get(slug)?];
+    Some((
+        catalog.top_category(product).slug.clone(),
+        product.title.en.clone(),
+    ))
+}
 
 /// `/media/products/{slug}.svg`: the product's main picture, drawn on request.
 pub async fn product_picture(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let Some(slug) = file.strip_suffix(".svg").filter(|s| is_slug(s)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match product_art(&state.pool, slug).await {
-        Ok(Some((category, title))) => (
+    match art(&state, slug) {
+        Some((category, title)) => (
             [
                 (CONTENT_TYPE, "image/svg+xml"),
                 (CACHE_CONTROL, "public, max-age=86400"),
@@ -25,11 +36,7 @@ pub async fn product_picture(State(state): State<AppState>, Path(file): Path<Str
             product_svg(&category, &title, 0),
         )
             .into_response(),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, product.slug = slug, "cannot draw product picture");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 
@@ -42,13 +49,8 @@ pub async fn product_thumbnail(
     let Some((index, width)) = thumbnail_name(&file).filter(|_| is_slug(&slug)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let (category, title) = match product_art(&state.pool, &slug).await {
-        Ok(Some(art)) => art,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, product.slug = slug, "cannot look up product picture");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let Some((category, title)) = art(&state, &slug) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
     let path = media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width);
     let bytes = match path.await {

@@ -6,8 +6,7 @@ use crate::model::{
     ShopPage, VariantView,
 };
 
-/// Pictures per product (the media module draws this many).
-const GALLERY: u8 = 3;
+use crate::backend::media::GALLERY_SIZE as GALLERY;
 const RELATED: usize = 8;
 
 pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {

@@ -8,7 +8,6 @@ mod thumbnail;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use sqlx::AnyPool;
 
 pub use art::product_svg;
 
@@ -16,7 +15,7 @@ pub use art::product_svg;
 pub const GALLERY_SIZE: u8 = 3;
 
 /// The widths of the thumbnails offered in `srcset`; each is 4:3 (`height = width * 3 / 4`).
-pub const WIDTHS: [u32; 3] = [240, 480, 960];
+pub const WIDTHS: [u32; 3] = crate::model::product::PICTURE_WIDTHS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
@@ -36,23 +35,6 @@ pub enum MediaError {
     Io(#[from] std::io::Error),
     #[error("the thumbnail task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
-}
-
-/// The top-level category slug and English title of a product, for drawing its picture.
-pub async fn product_art(
-    pool: &AnyPool,
-    slug: &str,
-) -> Result<Option<(String, String)>, sqlx::Error> {
-    sqlx::query_as::<_, (String, String)>(
-        "SELECT COALESCE(parent.slug, c.slug), t.title FROM products p \
-         JOIN categories c ON c.id = p.category_id \
-         LEFT JOIN categories parent ON parent.id = c.parent_id \
-         JOIN product_texts t ON t.product_id = p.id AND t.locale = 'en' \
-         WHERE p.slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(pool)
-    .await
 }
 
 /// Lowercase ASCII letters, digits and hyphens, 1 to 120 of them: safe in a path.

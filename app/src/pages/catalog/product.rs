@@ -74,10 +74,11 @@ fn ProductView(page: Page) -> impl IntoView {
     let site = crate::components::use_site();
     let json_ld = {
         let page = page.clone();
+        let home = t_string!(i18n, common.site_name).to_string();
         move || {
             site.get().and_then(Result::ok).map(|site| {
                 view! {
-                    <crate::components::JsonLd value=product_json_ld(&page, lang, &site.public_url) />
+                    <crate::components::JsonLd value=product_json_ld(&page, lang, &site.public_url, &home) />
                 }
             })
         }

@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 use crate::model::product::picture_url;
 use crate::model::{Lang, ProductPage};
 
-pub fn product_json_ld(page: &ProductPage, lang: Lang, origin: &str) -> Value {
+/// `home` names the first breadcrumb, in the page's language.
+pub fn product_json_ld(page: &ProductPage, lang: Lang, origin: &str, home: &str) -> Value {
     let code = lang.code();
     let url = format!("{origin}/{code}/products/{}", page.slug);
     let offers: Vec<Value> = page
@@ -51,7 +52,7 @@ pub fn product_json_ld(page: &ProductPage, lang: Lang, origin: &str) -> Value {
         });
     }
     let mut crumbs = vec![json!({
-        "@type": "ListItem", "position": 1, "name": "Pakistan Pavilion", "item": format!("{origin}/{code}/"),
+        "@type": "ListItem", "position": 1, "name": home, "item": format!("{origin}/{code}/"),
     })];
     for (i, c) in page.categories.iter().enumerate() {
         crumbs.push(json!({
