@@ -8,7 +8,6 @@ mod thumbnail;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-
 pub use art::product_svg;
 
 /// Pictures per product: 0 the main one, 1 and 2 other compositions.
