@@ -1,5 +1,6 @@
 //! The one error type server functions return. Variants are codes, never display text:
-//! pages translate them with `t!` (see `components::error_message`).
+//! pages translate them with `t!` (see `components::error_message`), and a test checks
+//! that every code has a translation in every locale.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -9,10 +10,17 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("not found")]
     NotFound,
-    #[error("invalid {field}: {code}")]
-    Invalid { field: String, code: String },
+    /// Something the person entered cannot be accepted; `Problem` says what.
+    #[error("invalid input: {0:?}")]
+    Invalid(Problem),
     #[error("forbidden")]
     Forbidden,
+    /// The page or action needs a signed-in account.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Too many attempts in a short time; try again later.
+    #[error("rate limited")]
+    RateLimited,
     /// Something failed on the server; the details are in its log, never here.
     #[error("internal error")]
     Internal,
@@ -21,20 +29,168 @@ pub enum AppError {
     Transport,
 }
 
+/// What is wrong with an input, one code per message a person can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Problem {
+    Email,
+    EmailTaken,
+    DisplayName,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordCommon,
+    PasswordWrong,
+    BadCredentials,
+    AccountLocked,
+    ResetLink,
+    Quantity,
+    UnknownVariant,
+    Unavailable,
+    OutOfStock,
+    CartEmpty,
+    Recipient,
+    Mobile,
+    Province,
+    City,
+    District,
+    Street,
+    Postcode,
+    BuyerName,
+    IdNumber,
+    ShippingMethod,
+    RiskNotAccepted,
+    OrderLimit,
+    YearlyLimit,
+    IdempotencyConflict,
+    NotPayable,
+    NotCancellable,
+    NotShipped,
+    NotDelivered,
+    Rating,
+    ReviewText,
+    AlreadyReviewed,
+}
+
+impl Problem {
+    pub const ALL: [Problem; 36] = [
+        Problem::Email,
+        Problem::EmailTaken,
+        Problem::DisplayName,
+        Problem::PasswordTooShort,
+        Problem::PasswordTooLong,
+        Problem::PasswordCommon,
+        Problem::PasswordWrong,
+        Problem::BadCredentials,
+        Problem::AccountLocked,
+        Problem::ResetLink,
+        Problem::Quantity,
+        Problem::UnknownVariant,
+        Problem::Unavailable,
+        Problem::OutOfStock,
+        Problem::CartEmpty,
+        Problem::Recipient,
+        Problem::Mobile,
+        Problem::Province,
+        Problem::City,
+        Problem::District,
+        Problem::Street,
+        Problem::Postcode,
+        Problem::BuyerName,
+        Problem::IdNumber,
+        Problem::ShippingMethod,
+        Problem::RiskNotAccepted,
+        Problem::OrderLimit,
+        Problem::YearlyLimit,
+        Problem::IdempotencyConflict,
+        Problem::NotPayable,
+        Problem::NotCancellable,
+        Problem::NotShipped,
+        Problem::NotDelivered,
+        Problem::Rating,
+        Problem::ReviewText,
+        Problem::AlreadyReviewed,
+    ];
+
+    /// The translation key under `errors.problem`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Email => "email",
+            Problem::EmailTaken => "email_taken",
+            Problem::DisplayName => "display_name",
+            Problem::PasswordTooShort => "password_too_short",
+            Problem::PasswordTooLong => "password_too_long",
+            Problem::PasswordCommon => "password_common",
+            Problem::PasswordWrong => "password_wrong",
+            Problem::BadCredentials => "bad_credentials",
+            Problem::AccountLocked => "account_locked",
+            Problem::ResetLink => "reset_link",
+            Problem::Quantity => "quantity",
+            Problem::UnknownVariant => "unknown_variant",
+            Problem::Unavailable => "unavailable",
+            Problem::OutOfStock => "out_of_stock",
+            Problem::CartEmpty => "cart_empty",
+            Problem::Recipient => "recipient",
+            Problem::Mobile => "mobile",
+            Problem::Province => "province",
+            Problem::City => "city",
+            Problem::District => "district",
+            Problem::Street => "street",
+            Problem::Postcode => "postcode",
+            Problem::BuyerName => "buyer_name",
+            Problem::IdNumber => "id_number",
+            Problem::ShippingMethod => "shipping_method",
+            Problem::RiskNotAccepted => "risk_not_accepted",
+            Problem::OrderLimit => "order_limit",
+            Problem::YearlyLimit => "yearly_limit",
+            Problem::IdempotencyConflict => "idempotency_conflict",
+            Problem::NotPayable => "not_payable",
+            Problem::NotCancellable => "not_cancellable",
+            Problem::NotShipped => "not_shipped",
+            Problem::NotDelivered => "not_delivered",
+            Problem::Rating => "rating",
+            Problem::ReviewText => "review_text",
+            Problem::AlreadyReviewed => "already_reviewed",
+        }
+    }
+}
+
+impl From<Problem> for AppError {
+    fn from(problem: Problem) -> Self {
+        AppError::Invalid(problem)
+    }
+}
+
 impl AppError {
-    /// The translation key under `errors` that explains this error to a person.
+    /// The translation key under `errors` that explains this error to a person
+    /// (`invalid` has one key per `Problem` under `errors.problem`).
     pub fn code(&self) -> &'static str {
         match self {
             AppError::NotFound => "not_found",
-            AppError::Invalid { .. } => "invalid",
+            AppError::Invalid(_) => "invalid",
             AppError::Forbidden => "forbidden",
+            AppError::SignInRequired => "sign_in_required",
+            AppError::RateLimited => "rate_limited",
             AppError::Internal => "internal",
             AppError::Transport => "transport",
         }
     }
 
-    pub const ALL_CODES: [&'static str; 5] =
-        ["not_found", "invalid", "forbidden", "internal", "transport"];
+    pub const ALL_CODES: [&'static str; 7] = [
+        "not_found",
+        "invalid",
+        "forbidden",
+        "sign_in_required",
+        "rate_limited",
+        "internal",
+        "transport",
+    ];
+
+    /// The problem, when this is an input error.
+    pub fn problem(&self) -> Option<Problem> {
+        match self {
+            AppError::Invalid(problem) => Some(*problem),
+            _ => None,
+        }
+    }
 }
 
 impl FromServerFnError for AppError {

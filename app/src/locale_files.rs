@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-const FILES: [(&str, &str, &str); 3] = [
+const FILES: [(&str, &str, &str); 6] = [
     (
         "common",
         include_str!("../locales/en/common.json"),
@@ -18,6 +18,21 @@ const FILES: [(&str, &str, &str); 3] = [
         "errors",
         include_str!("../locales/en/errors.json"),
         include_str!("../locales/zh/errors.json"),
+    ),
+    (
+        "mail",
+        include_str!("../locales/en/mail.json"),
+        include_str!("../locales/zh/mail.json"),
+    ),
+    (
+        "account",
+        include_str!("../locales/en/account.json"),
+        include_str!("../locales/zh/account.json"),
+    ),
+    (
+        "shop",
+        include_str!("../locales/en/shop.json"),
+        include_str!("../locales/zh/shop.json"),
     ),
 ];
 
@@ -66,6 +81,10 @@ fn every_error_code_has_a_translation() {
     for locale in [keys(en), keys(zh)] {
         for code in crate::error::AppError::ALL_CODES {
             assert!(locale.contains(code), "errors.{code} is not translated");
+        }
+        for problem in crate::error::Problem::ALL {
+            let key = format!("problem.{}", problem.code());
+            assert!(locale.contains(&key), "errors.{key} is not translated");
         }
     }
 }

@@ -6,6 +6,10 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::I18nContextProvider;
+use crate::pages::account::{
+    AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, WishlistPage,
+};
+use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::{
     CategoryPage, HomePage, LangLayout, NotFound, ProductPage, ProductsPage, ShopPage, ShopsPage,
 };
@@ -29,6 +33,33 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/shops") view=ShopsPage ssr=SsrMode::Async />
                         <Route path=path!("/shops/:slug") view=ShopPage ssr=SsrMode::Async />
+                        <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                        <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                        <Route path=path!("/orders") view=OrdersPage ssr=SsrMode::Async />
+                        <Route path=path!("/orders/:number") view=OrderPage ssr=SsrMode::Async />
+                        <Route path=path!("/pay/sandbox") view=SandboxPayPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/account/register")
+                            view=RegisterPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/forgot")
+                            view=ForgotPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/reset")
+                            view=ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/wishlist")
+                            view=WishlistPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

@@ -11,6 +11,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub public_url: String,
     pub icp_number: String,
+    /// `PAVILION_SMTP_URL`: mail goes out by SMTP when set, else to `mail.log` in the data dir.
+    pub smtp_url: Option<String>,
     pub leptos: LeptosOptions,
 }
 
@@ -79,6 +81,7 @@ impl Config {
             data_dir,
             public_url,
             icp_number: lookup("PAVILION_ICP_NUMBER").unwrap_or_default(),
+            smtp_url: lookup("PAVILION_SMTP_URL"),
             leptos,
         })
     }

@@ -2,6 +2,7 @@
 
 pub mod config;
 mod handlers;
+mod middleware;
 mod observability;
 pub mod startup;
 pub mod telemetry;

@@ -1,14 +1,17 @@
 //! Builds the router, binds the listener and runs until a shutdown signal.
 //! Tests call `Application::build` with `127.0.0.1:0` and read the bound address.
 
-use app::backend::AppState;
 use app::backend::catalog::CatalogStore;
+use app::backend::db::Engine;
+use app::backend::mail::Transport;
+use app::backend::payments::sandbox::Sandbox;
 use app::backend::search::{SearchError, SearchIndex};
+use app::backend::{AppState, Keys};
 use app::model::SiteConfig;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
-use axum::routing::get;
+use axum::routing::{get, post};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
 use leptos::config::LeptosOptions;
@@ -17,6 +20,8 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::AnyPool;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -25,7 +30,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
-use crate::{handlers, observability};
+use crate::{handlers, middleware, observability};
 
 /// What axum handlers can extract.
 #[derive(Clone, FromRef)]
@@ -48,6 +53,10 @@ pub enum StartupError {
     DataDir(std::io::Error),
     #[error("PAVILION_DATA_DIR: building the search index stopped unexpectedly")]
     Indexing,
+    #[error("DATABASE_URL: cannot read the server secrets: {0}")]
+    Secrets(sqlx::Error),
+    #[error("PAVILION_SMTP_URL: {0}")]
+    Smtp(String),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -67,6 +76,9 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
         let pool = app::backend::db::connect(&config.database_url, 16).await?;
         app::backend::db::migrate(&pool, &config.database_url).await?;
+        let keys = Arc::new(Keys::load(&pool).await.map_err(StartupError::Secrets)?);
+        let mail = Transport::new(config.smtp_url.as_deref(), &config.data_dir)
+            .map_err(StartupError::Smtp)?;
         let catalog = open_catalog(config, &pool).await?;
         tokio::spawn(app::backend::catalog::follow(catalog.clone(), pool.clone()));
         let listener = TcpListener::bind(config.site_addr)
@@ -80,6 +92,11 @@ impl Application {
             addr: config.site_addr,
             source,
         })?;
+        // The sandbox wallet calls this very server back.
+        let sandbox = Arc::new(Sandbox::new(
+            keys.sandbox_payments.clone(),
+            format!("http://{}", leptos.site_addr),
+        ));
         let state = ServerState {
             leptos,
             app: AppState {
@@ -90,8 +107,14 @@ impl Application {
                 },
                 data_dir: config.data_dir.clone(),
                 catalog: catalog.clone(),
+                engine: Engine::of(&config.database_url).unwrap_or(Engine::Sqlite),
+                keys,
+                payments: sandbox.clone(),
+                sandbox: Some(sandbox),
             },
         };
+        tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
+        tokio::spawn(housekeeping(state.app.clone()));
         let catalog = state.app.catalog.clone();
         Ok(Application {
             listener,
@@ -111,7 +134,10 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }
@@ -143,9 +169,30 @@ fn router(state: ServerState) -> Router {
         move || shell(leptos.clone())
     });
 
+    // Pages, server functions and payment returns see the session; static files do not
+    // pay for looking it up.
+    let dynamic = Router::new()
+        .route("/{lang}/", get(lang_home))
+        .route(
+            "/api/{*fn_name}",
+            get(handlers::server_fns::handle).post(handlers::server_fns::handle),
+        )
+        .route(
+            "/payments/{provider}/notify",
+            post(handlers::payments::notify),
+        )
+        .route("/payments/{provider}/return", get(handlers::payments::back))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let leptos = leptos.clone();
+            move || shell(leptos.clone())
+        })
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::session,
+        ));
+
     public_files(&leptos.site_root, &leptos.site_pkg_dir)
         .route("/", get(handlers::language::root_redirect))
-        .route("/{lang}/", get(lang_home))
         .route("/switch-language", get(handlers::language::switch))
         .route("/healthz", get(handlers::health::healthz))
         .route("/robots.txt", get(handlers::seo::robots))
@@ -159,15 +206,8 @@ fn router(state: ServerState) -> Router {
             "/media/products/{slug}/{file}",
             get(handlers::media::product_thumbnail),
         )
-        .route(
-            "/api/{*fn_name}",
-            get(handlers::server_fns::handle).post(handlers::server_fns::handle),
-        )
         .nest_service(&format!("/{}", leptos.site_pkg_dir), pkg)
-        .leptos_routes_with_context(&state, routes, context.clone(), {
-            let leptos = leptos.clone();
-            move || shell(leptos.clone())
-        })
+        .merge(dynamic)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
@@ -178,6 +218,29 @@ fn router(state: ServerState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Background chores: unpaid orders whose time ran out return their stock (every 15 s);
+/// expired sessions and old sign-in attempts are forgotten (hourly).
+async fn housekeeping(state: AppState) {
+    let mut ticks: u64 = 0;
+    loop {
+        tokio::time::sleep(Duration::from_secs(15)).await;
+        match app::backend::orders::expire_unpaid(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(orders = n, "unpaid orders expired"),
+            Err(error) => tracing::error!(?error, "expiring unpaid orders failed"),
+        }
+        if ticks % 240 == 0 {
+            if let Err(error) = app::backend::session::purge_expired(&state.pool).await {
+                tracing::error!(%error, "purging sessions failed");
+            }
+            if let Err(error) = app::backend::auth::limits::purge(&state.pool).await {
+                tracing::error!(%error, "purging sign-in attempts failed");
+            }
+        }
+        ticks += 1;
+    }
 }
 
 /// Loads the catalogue snapshot and (re)builds its search index under the data dir.

@@ -1,7 +1,13 @@
 //! Server functions: thin public endpoints. Each takes state from context, checks the
 //! caller, parses input, calls the backend and maps errors.
 
+pub mod auth;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
+pub mod orders;
+pub mod payments;
+pub mod reviews;
 pub mod site;
 
 pub use catalog::{

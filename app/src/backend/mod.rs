@@ -1,10 +1,21 @@
 //! Server-only code: database repositories, seeding, media. Compiled with `ssr` only.
 
+pub mod auth;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
+pub mod crypto;
 pub mod db;
+pub mod mail;
 pub mod media;
+pub mod orders;
+pub mod payments;
+pub mod reviews;
 pub mod search;
 pub mod seed;
+pub mod session;
+
+use std::sync::Arc;
 
 use leptos::prelude::use_context;
 use sqlx::AnyPool;
@@ -21,6 +32,28 @@ pub struct AppState {
     pub data_dir: std::path::PathBuf,
     /// The published catalogue in memory, and its search index.
     pub catalog: catalog::CatalogStore,
+    pub engine: db::Engine,
+    pub keys: Arc<Keys>,
+    /// The payment provider checkout uses.
+    pub payments: Arc<dyn payments::PaymentProvider>,
+    /// The built-in sandbox wallet's own pages, when it is the provider.
+    pub sandbox: Option<Arc<payments::sandbox::Sandbox>>,
+}
+
+/// Server secrets, made on first start and kept in the database (so every app server
+/// shares them).
+pub struct Keys {
+    pub order_links: Vec<u8>,
+    pub sandbox_payments: Vec<u8>,
+}
+
+impl Keys {
+    pub async fn load(pool: &AnyPool) -> Result<Keys, sqlx::Error> {
+        Ok(Keys {
+            order_links: db::secret(pool, "order_links").await?,
+            sandbox_payments: db::secret(pool, "sandbox_payments").await?,
+        })
+    }
 }
 
 /// The state from the current Leptos context.

@@ -1,18 +1,91 @@
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use leptos_i18n::I18nContext;
+
+use crate::error::{AppError, Problem};
 use crate::i18n::*;
+
+/// The translated sentence for an input problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
+    macro_rules! texts {
+        ($($variant:ident => $key:ident),* $(,)?) => {
+            match problem {
+                $(Problem::$variant => t_string!(i18n, errors.problem.$key).to_string(),)*
+            }
+        };
+    }
+    texts!(
+        Email => email,
+        EmailTaken => email_taken,
+        DisplayName => display_name,
+        PasswordTooShort => password_too_short,
+        PasswordTooLong => password_too_long,
+        PasswordCommon => password_common,
+        PasswordWrong => password_wrong,
+        BadCredentials => bad_credentials,
+        AccountLocked => account_locked,
+        ResetLink => reset_link,
+        Quantity => quantity,
+        UnknownVariant => unknown_variant,
+        Unavailable => unavailable,
+        OutOfStock => out_of_stock,
+        CartEmpty => cart_empty,
+        Recipient => recipient,
+        Mobile => mobile,
+        Province => province,
+        City => city,
+        District => district,
+        Street => street,
+        Postcode => postcode,
+        BuyerName => buyer_name,
+        IdNumber => id_number,
+        ShippingMethod => shipping_method,
+        RiskNotAccepted => risk_not_accepted,
+        OrderLimit => order_limit,
+        YearlyLimit => yearly_limit,
+        IdempotencyConflict => idempotency_conflict,
+        NotPayable => not_payable,
+        NotCancellable => not_cancellable,
+        NotShipped => not_shipped,
+        NotDelivered => not_delivered,
+        Rating => rating,
+        ReviewText => review_text,
+        AlreadyReviewed => already_reviewed,
+    )
+}
+
+/// The translated explanation of any error.
+pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Invalid(problem) => problem_text(i18n, *problem),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::SignInRequired => t_string!(i18n, errors.sign_in_required).to_string(),
+        AppError::RateLimited => t_string!(i18n, errors.rate_limited).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Transport => t_string!(i18n, errors.transport).to_string(),
+    }
+}
 
 /// A translated explanation of an error, announced to screen readers.
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || match error {
-        AppError::NotFound => t_string!(i18n, errors.not_found),
-        AppError::Invalid { .. } => t_string!(i18n, errors.invalid),
-        AppError::Forbidden => t_string!(i18n, errors.forbidden),
-        AppError::Internal => t_string!(i18n, errors.internal),
-        AppError::Transport => t_string!(i18n, errors.transport),
-    };
+    let text = move || error_text(i18n, &error);
     view! { <p class="error" role="alert">{text}</p> }
+}
+
+/// The error of a server action's last result, if it failed.
+#[component]
+pub fn ActionError<T, S>(value: S) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    move || {
+        value.with(|v| match v {
+            Some(Err(error)) => Some(view! { <ErrorMessage error=error.clone() /> }),
+            _ => None,
+        })
+    }
 }

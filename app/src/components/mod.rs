@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 mod error_message;
+mod forms;
 mod json_ld;
 mod language_switch;
 mod marked;
@@ -11,7 +12,8 @@ mod product_card;
 mod search_box;
 mod use_lang;
 
-pub use error_message::ErrorMessage;
+pub use error_message::{ActionError, ErrorMessage, error_text, problem_text};
+pub use forms::{Field, LangField};
 pub use json_ld::JsonLd;
 pub use language_switch::LanguageSwitch;
 pub use marked::Marked;

@@ -39,6 +39,14 @@ impl Lang {
         }
     }
 
+    /// How the language travels in a form field (serde's name of the variant).
+    pub fn form_value(self) -> &'static str {
+        match self {
+            Lang::En => "En",
+            Lang::Zh => "Zh",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::En => Lang::Zh,

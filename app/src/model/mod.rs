@@ -15,3 +15,8 @@ pub use money::{Currency, Money};
 pub use product::{Crumb, ProductPage, ShopCard, ShopPage, VariantView};
 pub use site::SiteConfig;
 pub use tax::{LandedPrice, TaxClass};
+pub mod account;
+pub mod address;
+pub mod cart;
+pub mod order;
+pub mod review;

@@ -3,6 +3,7 @@ use leptos_meta::Html;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::site::get_visitor;
 use crate::components::{LanguageSwitch, SearchBox, use_lang, use_site};
 use crate::i18n::*;
 use crate::model::Lang;
@@ -71,6 +72,7 @@ fn SiteHeader() -> impl IntoView {
                 </a>
             </nav>
             <LanguageSwitch />
+            <VisitorLinks />
             <SearchBox />
         </header>
     }
@@ -100,5 +102,45 @@ fn SiteFooter() -> impl IntoView {
             <Suspense>{icp}</Suspense>
             <p class="copyright">"© " {t!(i18n, common.footer_rights)}</p>
         </footer>
+    }
+}
+
+/// The account and cart links; the cart count follows every navigation.
+#[component]
+fn VisitorLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let location = leptos_router::hooks::use_location();
+    let visitor = Resource::new(move || location.pathname.get(), |_| get_visitor());
+    let code = move || lang.get().code();
+    view! {
+        <nav class="visitor" aria-label=move || t_string!(i18n, shop.visitor_nav)>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let visitor = visitor.await.unwrap_or_default();
+                    let account = match visitor.name {
+                        Some(name) => {
+                            view! { <a href=move || format!("/{}/account", code())>{name}</a> }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <a href=move || format!("/{}/account/login", code())>
+                                    {t!(i18n, account.login_submit)}
+                                </a>
+                            }
+                                .into_any()
+                        }
+                    };
+                    let count = visitor.cart_items;
+                    view! {
+                        {account}
+                        <a href=move || format!("/{}/cart", code()) class="cart-link">
+                            {t!(i18n, shop.cart_link, count = count)}
+                        </a>
+                    }
+                })}
+            </Suspense>
+        </nav>
     }
 }

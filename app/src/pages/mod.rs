@@ -1,9 +1,11 @@
 //! One module per route family.
 
+pub mod account;
 mod catalog;
 mod home;
 mod layout;
 mod not_found;
+pub mod shop;
 
 pub use catalog::{CategoryPage, ProductPage, ProductsPage, ShopPage, ShopsPage};
 pub use home::HomePage;

@@ -3,5 +3,6 @@
 pub mod health;
 pub mod language;
 pub mod media;
+pub mod payments;
 pub mod seo;
 pub mod server_fns;

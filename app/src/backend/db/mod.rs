@@ -2,6 +2,10 @@
 //! queries use `$n` placeholders and types both engines decode the same way
 //! (BIGINT integers, TEXT strings, 0/1 flags).
 
+pub mod accounts;
+pub mod carts;
+pub mod orders;
+
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
@@ -117,4 +121,18 @@ pub fn now_seconds() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default()
+}
+
+/// A named 32-byte server secret, created on first use.
+pub async fn secret(pool: &AnyPool, name: &str) -> Result<Vec<u8>, sqlx::Error> {
+    sqlx::query("INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(name)
+        .bind(crate::backend::crypto::random_token(32))
+        .execute(pool)
+        .await?;
+    let value: String = sqlx::query_scalar("SELECT value FROM secrets WHERE name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await?;
+    Ok(value.into_bytes())
 }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::use_lang;
+use crate::api::cart::AddToCart;
+use crate::components::{ActionError, LangField, use_lang};
 use crate::i18n::*;
 use crate::model::tax::percent;
 use crate::model::{LandedPrice, ProductPage, ShopCard, VariantView};
@@ -71,6 +72,7 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
                 </button>
             </form>
             {price_block}
+            <AddToCartForm sku=Signal::derive(move || current().map(|v| v.sku).unwrap_or_default()) in_stock=Signal::derive(move || current().is_some_and(|v| v.stock > 0)) />
             <dl class="facts">
                 <dt>{t!(i18n, catalog.origin)}</dt>
                 <dd>{city}</dd>
@@ -186,5 +188,27 @@ fn ShopBox(shop: ShopCard) -> impl IntoView {
             </p>
             <p>{shop.tagline.clone()}</p>
         </aside>
+    }
+}
+
+/// Quantity and "add to cart" for the chosen variant (a POST form; works without JS).
+#[component]
+fn AddToCartForm(sku: Signal<String>, in_stock: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let add = ServerAction::<AddToCart>::new();
+    view! {
+        <ActionForm action=add attr:class="add-to-cart">
+            <LangField />
+            <input type="hidden" name="sku" value=sku />
+            <label>
+                {t!(i18n, shop.quantity)}
+                " "
+                <input type="number" name="quantity" min="1" max="99" value="1" required />
+            </label>
+            <button type="submit" class="primary" disabled=move || !in_stock.get()>
+                {t!(i18n, shop.add_to_cart)}
+            </button>
+        </ActionForm>
+        <ActionError value=add.value() />
     }
 }

@@ -4,6 +4,7 @@ mod buy_box;
 mod facets;
 mod listing;
 mod product;
+mod reviews;
 mod shops;
 mod structured_data;
 

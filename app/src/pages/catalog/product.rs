@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::model::ProductPage as Page;
 use crate::pages::NotFound;
 use crate::pages::catalog::buy_box::BuyBox;
+use crate::pages::catalog::reviews::Reviews;
 use crate::pages::catalog::structured_data::product_json_ld;
 
 #[component]
@@ -104,6 +105,7 @@ fn ProductView(page: Page) -> impl IntoView {
             <h2 id="description-heading">{t!(i18n, catalog.description_heading)}</h2>
             <p>{page.description.clone()}</p>
         </section>
+        <Reviews slug=page.slug.clone() />
         {(!page.related.is_empty())
             .then(|| {
                 view! {

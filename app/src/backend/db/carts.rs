@@ -1,0 +1,273 @@
+//! Carts and their lines. A cart belongs to a signed-in user or to a guest session.
+
+use sqlx::{AnyPool, Row};
+
+use crate::backend::db::now_seconds;
+use crate::model::{Lang, TaxClass};
+
+/// Whose cart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CartOwner {
+    User(i64),
+    Guest(String),
+}
+
+impl CartOwner {
+    fn column(&self) -> &'static str {
+        match self {
+            CartOwner::User(_) => "user_id",
+            CartOwner::Guest(_) => "session_hash",
+        }
+    }
+}
+
+fn bind_owner<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    owner: &'q CartOwner,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    match owner {
+        CartOwner::User(id) => query.bind(*id),
+        CartOwner::Guest(hash) => query.bind(hash.as_str()),
+    }
+}
+
+pub async fn find(pool: &AnyPool, owner: &CartOwner) -> Result<Option<i64>, sqlx::Error> {
+    let sql = format!("SELECT id FROM carts WHERE {} = $1", owner.column());
+    let row = bind_owner(sqlx::query(&sql), owner)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| r.try_get("id")).transpose()
+}
+
+/// The owner's cart, created when missing.
+pub async fn find_or_create(pool: &AnyPool, owner: &CartOwner) -> Result<i64, sqlx::Error> {
+    if let Some(id) = find(pool, owner).await? {
+        return Ok(id);
+    }
+    let sql = format!(
+        "INSERT INTO carts ({}, updated_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        owner.column()
+    );
+    bind_owner(sqlx::query(&sql), owner)
+        .bind(now_seconds())
+        .execute(pool)
+        .await?;
+    find(pool, owner).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// A variant as the cart needs it.
+pub struct VariantRow {
+    pub id: i64,
+    pub price: i64,
+    pub stock: i64,
+    pub published: bool,
+}
+
+pub async fn variant_by_sku(pool: &AnyPool, sku: &str) -> Result<Option<VariantRow>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT v.id, v.price_minor, v.stock, p.status FROM variants v \
+         JOIN products p ON p.id = v.product_id WHERE v.sku = $1",
+    )
+    .bind(sku)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(VariantRow {
+            id: r.try_get("id")?,
+            price: r.try_get("price_minor")?,
+            stock: r.try_get("stock")?,
+            published: r.try_get::<String, _>("status")? == "published",
+        })
+    })
+    .transpose()
+}
+
+pub async fn line_quantity(
+    pool: &AnyPool,
+    cart_id: i64,
+    variant_id: i64,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query("SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2")
+        .bind(cart_id)
+        .bind(variant_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| r.try_get("quantity")).transpose()?.unwrap_or(0))
+}
+
+/// Sets a line's quantity (adding the line if needed) and remembers the price seen.
+pub async fn put_line(
+    pool: &AnyPool,
+    cart_id: i64,
+    variant_id: i64,
+    quantity: i64,
+    price: i64,
+) -> Result<(), sqlx::Error> {
+    let now = now_seconds();
+    sqlx::query(
+        "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity, \
+         price_seen = excluded.price_seen",
+    )
+    .bind(cart_id)
+    .bind(variant_id)
+    .bind(quantity)
+    .bind(price)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    sqlx::query("UPDATE carts SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(cart_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_line(pool: &AnyPool, cart_id: i64, variant_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM cart_lines WHERE cart_id = $1 AND variant_id = $2")
+        .bind(cart_id)
+        .bind(variant_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A cart line joined with today's variant, product and texts in one language.
+pub struct LineRow {
+    pub variant_id: i64,
+    pub product_id: i64,
+    pub shop_id: i64,
+    pub sku: String,
+    pub product_slug: String,
+    pub title: String,
+    pub option: String,
+    pub shop: String,
+    pub quantity: i64,
+    pub price_seen: i64,
+    pub price: i64,
+    pub stock: i64,
+    pub weight_g: i64,
+    pub tax_class: TaxClass,
+    pub published: bool,
+}
+
+pub async fn lines<'c, E>(
+    executor: E,
+    cart_id: i64,
+    lang: Lang,
+) -> Result<Vec<LineRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let rows = sqlx::query(
+        "SELECT cl.variant_id, cl.quantity, cl.price_seen, v.sku, v.price_minor, v.stock, \
+                p.id AS product_id, p.slug, p.status, p.weight_g, p.shop_id, c.tax_class, \
+                pt.title, vt.label, st.name AS shop_name \
+         FROM cart_lines cl \
+         JOIN variants v ON v.id = cl.variant_id \
+         JOIN products p ON p.id = v.product_id \
+         JOIN categories c ON c.id = p.category_id \
+         JOIN product_texts pt ON pt.product_id = p.id AND pt.locale = $2 \
+         JOIN variant_texts vt ON vt.variant_id = v.id AND vt.locale = $2 \
+         JOIN shop_texts st ON st.shop_id = p.shop_id AND st.locale = $2 \
+         WHERE cl.cart_id = $1 ORDER BY cl.added_at, v.sku",
+    )
+    .bind(cart_id)
+    .bind(lang.code())
+    .fetch_all(executor)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LineRow {
+                variant_id: r.try_get("variant_id")?,
+                product_id: r.try_get("product_id")?,
+                shop_id: r.try_get("shop_id")?,
+                sku: r.try_get("sku")?,
+                product_slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+                option: r.try_get("label")?,
+                shop: r.try_get("shop_name")?,
+                quantity: r.try_get("quantity")?,
+                price_seen: r.try_get("price_seen")?,
+                price: r.try_get("price_minor")?,
+                stock: r.try_get("stock")?,
+                weight_g: r.try_get("weight_g")?,
+                tax_class: TaxClass::parse(&r.try_get::<String, _>("tax_class")?)
+                    .unwrap_or(TaxClass::General),
+                published: r.try_get::<String, _>("status")? == "published",
+            })
+        })
+        .collect()
+}
+
+pub async fn item_count(pool: &AnyPool, owner: &CartOwner) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM(cl.quantity), 0) AS BIGINT) AS n FROM cart_lines cl \
+         JOIN carts c ON c.id = cl.cart_id WHERE c.{} = $1",
+        owner.column()
+    );
+    let row = bind_owner(sqlx::query(&sql), owner).fetch_one(pool).await?;
+    row.try_get("n")
+}
+
+/// Moves a guest session's cart into the user's: lines add up (to the per-line limit).
+pub async fn merge(
+    pool: &AnyPool,
+    guest_session: &str,
+    user_id: i64,
+    max_quantity: i64,
+) -> Result<(), sqlx::Error> {
+    let guest = CartOwner::Guest(guest_session.to_owned());
+    let Some(guest_cart) = find(pool, &guest).await? else {
+        return Ok(());
+    };
+    let mut tx = pool.begin().await?;
+    let user_cart = sqlx::query("SELECT id FROM carts WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get::<i64, _>("id"))
+        .transpose()?;
+    match user_cart {
+        None => {
+            sqlx::query("UPDATE carts SET user_id = $1, session_hash = NULL WHERE id = $2")
+                .bind(user_id)
+                .bind(guest_cart)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Some(user_cart) => {
+            sqlx::query(
+                "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
+                 SELECT $1, variant_id, quantity, price_seen, added_at FROM cart_lines \
+                 WHERE cart_id = $2 \
+                 ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = \
+                 CASE WHEN cart_lines.quantity + excluded.quantity > $3 THEN $3 \
+                 ELSE cart_lines.quantity + excluded.quantity END",
+            )
+            .bind(user_cart)
+            .bind(guest_cart)
+            .bind(max_quantity)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM carts WHERE id = $1")
+                .bind(guest_cart)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await
+}
+
+pub async fn clear<'c, E>(executor: E, cart_id: i64) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("DELETE FROM cart_lines WHERE cart_id = $1")
+        .bind(cart_id)
+        .execute(executor)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,523 @@
+//! Orders, shipments, lines and the timeline. Writes take a transaction so that an order
+//! is whole or absent.
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Row, Transaction};
+
+use crate::model::order::{OrderStatus, ShippingMethod};
+
+pub type Tx = Transaction<'static, Any>;
+
+/// The order header as stored (the identity number stays on the server).
+#[derive(Clone, Debug)]
+pub struct OrderRow {
+    pub id: i64,
+    pub number: String,
+    pub user_id: Option<i64>,
+    pub session_hash: Option<String>,
+    pub email: String,
+    pub lang: String,
+    pub status: OrderStatus,
+    pub cart_fingerprint: String,
+    pub shipping_method: ShippingMethod,
+    pub goods: i64,
+    pub shipping: i64,
+    pub tax: i64,
+    pub total: i64,
+    pub recipient: String,
+    pub mobile: String,
+    pub province: String,
+    pub city: String,
+    pub district: String,
+    pub street: String,
+    pub postcode: String,
+    pub buyer_name: String,
+    pub buyer_id_number: String,
+    pub placed_at: i64,
+    pub expires_at: i64,
+}
+
+const ORDER_COLUMNS: &str = "id, number, user_id, session_hash, email, lang, status, \
+    cart_fingerprint, shipping_method, goods, shipping, tax, total, recipient, mobile, province, \
+    city, district, street, postcode, buyer_name, buyer_id_number, placed_at, expires_at";
+
+fn order_row(row: &AnyRow) -> Result<OrderRow, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    let method: String = row.try_get("shipping_method")?;
+    Ok(OrderRow {
+        id: row.try_get("id")?,
+        number: row.try_get("number")?,
+        user_id: row.try_get("user_id")?,
+        session_hash: row.try_get("session_hash")?,
+        email: row.try_get("email")?,
+        lang: row.try_get("lang")?,
+        status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
+        cart_fingerprint: row.try_get("cart_fingerprint")?,
+        shipping_method: ShippingMethod::parse(&method).unwrap_or_default(),
+        goods: row.try_get("goods")?,
+        shipping: row.try_get("shipping")?,
+        tax: row.try_get("tax")?,
+        total: row.try_get("total")?,
+        recipient: row.try_get("recipient")?,
+        mobile: row.try_get("mobile")?,
+        province: row.try_get("province")?,
+        city: row.try_get("city")?,
+        district: row.try_get("district")?,
+        street: row.try_get("street")?,
+        postcode: row.try_get("postcode")?,
+        buyer_name: row.try_get("buyer_name")?,
+        buyer_id_number: row.try_get("buyer_id_number")?,
+        placed_at: row.try_get("placed_at")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}
+
+pub async fn by_number<'c, E>(executor: E, number: &str) -> Result<Option<OrderRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    sqlx::query(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders WHERE number = $1"
+    ))
+    .bind(number)
+    .fetch_optional(executor)
+    .await?
+    .as_ref()
+    .map(order_row)
+    .transpose()
+}
+
+pub async fn by_idempotency_key<'c, E>(
+    executor: E,
+    key: &str,
+) -> Result<Option<OrderRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    sqlx::query(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders WHERE idempotency_key = $1"
+    ))
+    .bind(key)
+    .fetch_optional(executor)
+    .await?
+    .as_ref()
+    .map(order_row)
+    .transpose()
+}
+
+/// The orders of a user, or of a guest session, newest first.
+pub async fn list(
+    pool: &AnyPool,
+    user_id: Option<i64>,
+    session_hash: Option<&str>,
+) -> Result<Vec<(OrderRow, i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ORDER_COLUMNS}, \
+           (SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM order_lines l \
+            WHERE l.order_id = orders.id) AS items, \
+           (SELECT CAST(COUNT(*) AS BIGINT) FROM shipments s WHERE s.order_id = orders.id) \
+            AS parcels \
+         FROM orders WHERE (user_id = $1) OR (user_id IS NULL AND session_hash = $2) \
+         ORDER BY id DESC LIMIT 200"
+    ))
+    .bind(user_id.unwrap_or(-1))
+    .bind(session_hash.unwrap_or("-"))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                order_row(row)?,
+                row.try_get("items")?,
+                row.try_get("parcels")?,
+            ))
+        })
+        .collect()
+}
+
+/// Goods bought in a period by one identity number, cancelled and refunded orders aside.
+pub async fn goods_bought_since(
+    tx: &mut Tx,
+    id_number: &str,
+    since: i64,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(goods), 0) AS BIGINT) AS goods FROM orders \
+         WHERE buyer_id_number = $1 AND placed_at >= $2 \
+         AND status NOT IN ('cancelled', 'refunded')",
+    )
+    .bind(id_number)
+    .bind(since)
+    .fetch_one(&mut **tx)
+    .await?;
+    row.try_get("goods")
+}
+
+/// Takes `quantity` from a variant's stock if that many are left; false when not.
+pub async fn reserve_stock(
+    tx: &mut Tx,
+    variant_id: i64,
+    quantity: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE variants SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
+        .bind(quantity)
+        .bind(variant_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Puts an order's reserved stock back (cancelled, expired or refunded).
+pub async fn release_stock(tx: &mut Tx, order_id: i64) -> Result<(), sqlx::Error> {
+    let lines = sqlx::query("SELECT variant_id, quantity FROM order_lines WHERE order_id = $1")
+        .bind(order_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    for line in lines {
+        sqlx::query("UPDATE variants SET stock = stock + $1 WHERE id = $2")
+            .bind(line.try_get::<i64, _>("quantity")?)
+            .bind(line.try_get::<i64, _>("variant_id")?)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub struct NewOrder<'a> {
+    pub number: &'a str,
+    pub user_id: Option<i64>,
+    pub session_hash: Option<&'a str>,
+    pub email: &'a str,
+    pub lang: &'a str,
+    pub idempotency_key: &'a str,
+    pub cart_fingerprint: &'a str,
+    pub shipping_method: ShippingMethod,
+    pub goods: i64,
+    pub shipping: i64,
+    pub tax: i64,
+    pub total: i64,
+    pub address: &'a crate::model::address::Address,
+    pub buyer_name: &'a str,
+    pub buyer_id_number: &'a str,
+    pub pkr_per_cny_micros: Option<i64>,
+    pub usd_per_cny_micros: Option<i64>,
+    pub placed_at: i64,
+    pub expires_at: i64,
+}
+
+/// Inserts the order header; `Ok(None)` when its idempotency key is already used.
+pub async fn insert(tx: &mut Tx, order: &NewOrder<'_>) -> Result<Option<i64>, sqlx::Error> {
+    let a = order.address;
+    let result = sqlx::query(
+        "INSERT INTO orders (number, user_id, session_hash, email, lang, status, idempotency_key, \
+            cart_fingerprint, shipping_method, goods, shipping, tax, total, recipient, mobile, \
+            province, city, district, street, postcode, buyer_name, buyer_id_number, \
+            pkr_per_cny_micros, usd_per_cny_micros, placed_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+            $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id",
+    )
+    .bind(order.number)
+    .bind(order.user_id)
+    .bind(order.session_hash)
+    .bind(order.email)
+    .bind(order.lang)
+    .bind(order.idempotency_key)
+    .bind(order.cart_fingerprint)
+    .bind(order.shipping_method.code())
+    .bind(order.goods)
+    .bind(order.shipping)
+    .bind(order.tax)
+    .bind(order.total)
+    .bind(&a.recipient)
+    .bind(&a.mobile)
+    .bind(&a.province)
+    .bind(&a.city)
+    .bind(&a.district)
+    .bind(&a.street)
+    .bind(&a.postcode)
+    .bind(order.buyer_name)
+    .bind(order.buyer_id_number)
+    .bind(order.pkr_per_cny_micros)
+    .bind(order.usd_per_cny_micros)
+    .bind(order.placed_at)
+    .bind(order.expires_at)
+    .fetch_one(&mut **tx)
+    .await;
+    match result {
+        Ok(row) => Ok(Some(row.try_get("id")?)),
+        Err(error) if is_unique_violation(&error) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
+}
+
+pub async fn insert_shipment(
+    tx: &mut Tx,
+    order_id: i64,
+    shop_id: i64,
+    weight_g: i64,
+    shipping: i64,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query(
+        "INSERT INTO shipments (order_id, shop_id, status, weight_g, shipping) \
+         VALUES ($1, $2, 'placed', $3, $4) RETURNING id",
+    )
+    .bind(order_id)
+    .bind(shop_id)
+    .bind(weight_g)
+    .bind(shipping)
+    .fetch_one(&mut **tx)
+    .await?;
+    row.try_get("id")
+}
+
+pub struct NewLine<'a> {
+    pub order_id: i64,
+    pub shipment_id: i64,
+    pub variant_id: i64,
+    pub product_id: i64,
+    pub product_slug: &'a str,
+    pub sku: &'a str,
+    pub titles: (&'a str, &'a str),
+    pub options: (&'a str, &'a str),
+    pub unit_price: i64,
+    pub quantity: i64,
+    pub tax: i64,
+}
+
+pub async fn insert_line(tx: &mut Tx, line: &NewLine<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_lines (order_id, shipment_id, variant_id, product_id, product_slug, \
+            sku, title_en, title_zh, option_en, option_zh, unit_price, quantity, tax) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )
+    .bind(line.order_id)
+    .bind(line.shipment_id)
+    .bind(line.variant_id)
+    .bind(line.product_id)
+    .bind(line.product_slug)
+    .bind(line.sku)
+    .bind(line.titles.0)
+    .bind(line.titles.1)
+    .bind(line.options.0)
+    .bind(line.options.1)
+    .bind(line.unit_price)
+    .bind(line.quantity)
+    .bind(line.tax)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Who changed a status, as the timeline records it.
+pub struct Actor<'a> {
+    pub kind: &'a str,
+    pub user_id: Option<i64>,
+}
+
+pub async fn record_event(
+    tx: &mut Tx,
+    order_id: i64,
+    shipment_id: Option<i64>,
+    status: OrderStatus,
+    actor: &Actor<'_>,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_events (order_id, shipment_id, status, actor, actor_user_id, note, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(order_id)
+    .bind(shipment_id)
+    .bind(status.code())
+    .bind(actor.kind)
+    .bind(actor.user_id)
+    .bind(note)
+    .bind(crate::backend::db::now_seconds())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves an order from one status to another; false when it was not in `from`.
+pub async fn transition(
+    tx: &mut Tx,
+    order_id: i64,
+    from: &[OrderStatus],
+    to: OrderStatus,
+) -> Result<bool, sqlx::Error> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();
+    let done = sqlx::query(&format!(
+        "UPDATE orders SET status = $1 WHERE id = $2 AND status IN ({})",
+        from.join(", ")
+    ))
+    .bind(to.code())
+    .bind(order_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Sets every shipment of an order still in one of `from` to `to`.
+pub async fn transition_shipments(
+    tx: &mut Tx,
+    order_id: i64,
+    from: &[OrderStatus],
+    to: OrderStatus,
+) -> Result<(), sqlx::Error> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();
+    sqlx::query(&format!(
+        "UPDATE shipments SET status = $1 WHERE order_id = $2 AND status IN ({})",
+        from.join(", ")
+    ))
+    .bind(to.code())
+    .bind(order_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct ShipmentRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub status: OrderStatus,
+    pub shipping: i64,
+    pub carrier: Option<String>,
+    pub tracking: Option<String>,
+}
+
+pub async fn shipments<'c, E>(
+    executor: E,
+    order_id: i64,
+    lang: &str,
+) -> Result<Vec<ShipmentRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    let rows = sqlx::query(
+        "SELECT s.id, s.shop_id, s.status, s.shipping, s.carrier, s.tracking, sh.slug, \
+                st.name FROM shipments s \
+         JOIN shops sh ON sh.id = s.shop_id \
+         JOIN shop_texts st ON st.shop_id = s.shop_id AND st.locale = $2 \
+         WHERE s.order_id = $1 ORDER BY s.id",
+    )
+    .bind(order_id)
+    .bind(lang)
+    .fetch_all(executor)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            Ok(ShipmentRow {
+                id: r.try_get("id")?,
+                shop_id: r.try_get("shop_id")?,
+                shop_slug: r.try_get("slug")?,
+                shop_name: r.try_get("name")?,
+                status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
+                shipping: r.try_get("shipping")?,
+                carrier: r.try_get("carrier")?,
+                tracking: r.try_get("tracking")?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct LineRow {
+    pub shipment_id: i64,
+    pub product_id: i64,
+    pub product_slug: String,
+    pub titles: (String, String),
+    pub options: (String, String),
+    pub unit_price: i64,
+    pub quantity: i64,
+    pub tax: i64,
+}
+
+pub async fn lines(pool: &AnyPool, order_id: i64) -> Result<Vec<LineRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT shipment_id, product_id, product_slug, title_en, title_zh, option_en, option_zh, \
+                unit_price, quantity, tax FROM order_lines WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LineRow {
+                shipment_id: r.try_get("shipment_id")?,
+                product_id: r.try_get("product_id")?,
+                product_slug: r.try_get("product_slug")?,
+                titles: (r.try_get("title_en")?, r.try_get("title_zh")?),
+                options: (r.try_get("option_en")?, r.try_get("option_zh")?),
+                unit_price: r.try_get("unit_price")?,
+                quantity: r.try_get("quantity")?,
+                tax: r.try_get("tax")?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct EventRow {
+    pub shipment_id: Option<i64>,
+    pub status: OrderStatus,
+    pub actor: String,
+    pub note: Option<String>,
+    pub at: i64,
+}
+
+pub async fn events(pool: &AnyPool, order_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT shipment_id, status, actor, note, at FROM order_events \
+         WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            Ok(EventRow {
+                shipment_id: r.try_get("shipment_id")?,
+                status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
+                actor: r.try_get("actor")?,
+                note: r.try_get("note")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect()
+}
+
+/// Unpaid orders whose reservation has run out.
+pub async fn expired_unpaid(pool: &AnyPool, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id FROM orders WHERE status = 'placed' AND expires_at < $1 ORDER BY id LIMIT 100",
+    )
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(|r| r.try_get("id")).collect()
+}
+
+/// Moves guest orders of a session to the account that just signed in from it.
+pub async fn adopt_guest_orders(
+    pool: &AnyPool,
+    session_hash: &str,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET user_id = $1 WHERE session_hash = $2 AND user_id IS NULL")
+        .bind(user_id)
+        .bind(session_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

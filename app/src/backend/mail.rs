@@ -1,0 +1,198 @@
+//! Email goes through the `outbox` table: writers add a message in the same breath as the
+//! change it reports, and one sender delivers it — by SMTP when `PAVILION_SMTP_URL` is set
+//! (lettre), otherwise into `mail.log` under the data dir for a developer to read.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sqlx::{AnyPool, Row};
+use tokio::io::AsyncWriteExt;
+
+use crate::backend::db::now_seconds;
+use crate::i18n::Locale;
+use crate::model::Lang;
+
+const FROM: &str = "Pakistan Pavilion <noreply@pavilion.local>";
+
+/// A message in the recipient's language.
+pub struct Mail {
+    pub to: String,
+    pub lang: Lang,
+    pub subject: String,
+    pub body: String,
+}
+
+pub async fn enqueue<'c, E>(executor: E, mail: &Mail) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO outbox (recipient, lang, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&mail.to)
+    .bind(mail.lang.code())
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(now_seconds())
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+fn locale(lang: Lang) -> Locale {
+    Locale::from(lang)
+}
+
+/// The one-time link to choose a new password.
+pub fn password_reset(to: &str, lang: Lang, link: &str) -> Mail {
+    let l = locale(lang);
+    Mail {
+        to: to.to_owned(),
+        lang,
+        subject: leptos_i18n::td_string!(l, mail.reset_subject).to_string(),
+        body: leptos_i18n::td_string!(l, mail.reset_body, link = link).to_string(),
+    }
+}
+
+pub fn welcome(to: &str, lang: Lang, name: &str) -> Mail {
+    let l = locale(lang);
+    Mail {
+        to: to.to_owned(),
+        lang,
+        subject: leptos_i18n::td_string!(l, mail.welcome_subject).to_string(),
+        body: leptos_i18n::td_string!(l, mail.welcome_body, name = name).to_string(),
+    }
+}
+
+/// The order confirmation, with the signed link that lets a guest follow the order.
+pub fn order_placed(to: &str, lang: Lang, number: &str, total: &str, link: &str) -> Mail {
+    let l = locale(lang);
+    Mail {
+        to: to.to_owned(),
+        lang,
+        subject: leptos_i18n::td_string!(l, mail.order_subject, number = number).to_string(),
+        body: leptos_i18n::td_string!(
+            l,
+            mail.order_body,
+            number = number,
+            total = total,
+            link = link
+        )
+        .to_string(),
+    }
+}
+
+pub fn order_paid(to: &str, lang: Lang, number: &str, link: &str) -> Mail {
+    let l = locale(lang);
+    Mail {
+        to: to.to_owned(),
+        lang,
+        subject: leptos_i18n::td_string!(l, mail.paid_subject, number = number).to_string(),
+        body: leptos_i18n::td_string!(l, mail.paid_body, number = number, link = link).to_string(),
+    }
+}
+
+/// How mail leaves the server.
+#[derive(Clone)]
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    LogFile(PathBuf),
+}
+
+impl Transport {
+    /// SMTP from a URL such as `smtps://user:pass@smtp.example.com`, else the log file.
+    pub fn new(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Transport, String> {
+        match smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|builder| Transport::Smtp(builder.build()))
+                .map_err(|error| error.to_string()),
+            None => Ok(Transport::LogFile(data_dir.join("mail.log"))),
+        }
+    }
+
+    async fn send(&self, recipient: &str, subject: &str, body: &str) -> Result<(), String> {
+        match self {
+            Transport::Smtp(smtp) => {
+                let to: Mailbox = recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+                let from: Mailbox = FROM.parse().map_err(|e| format!("sender: {e}"))?;
+                let message = Message::builder()
+                    .from(from)
+                    .to(to)
+                    .subject(subject)
+                    .body(body.to_owned())
+                    .map_err(|e| e.to_string())?;
+                smtp.send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            Transport::LogFile(path) => {
+                let entry = format!(
+                    "=== {}\nTo: {recipient}\nSubject: {subject}\n\n{body}\n\n",
+                    now_seconds()
+                );
+                let mut file = tokio::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                file.write_all(entry.as_bytes())
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Sends what is waiting (up to 50 messages); failures are retried up to five times.
+pub async fn deliver_pending(pool: &AnyPool, transport: &Transport) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, recipient, subject, body FROM outbox \
+         WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 50",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut sent = 0;
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        let recipient: String = row.try_get("recipient")?;
+        let subject: String = row.try_get("subject")?;
+        let body: String = row.try_get("body")?;
+        match transport.send(&recipient, &subject, &body).await {
+            Ok(()) => {
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = $1, attempts = attempts + 1 WHERE id = $2",
+                )
+                .bind(now_seconds())
+                .bind(id)
+                .execute(pool)
+                .await?;
+                sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(outbox.id = id, %error, "mail not sent");
+                sqlx::query(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+                )
+                .bind(error)
+                .bind(id)
+                .execute(pool)
+                .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// The sender: delivers the outbox every second, for ever.
+pub async fn run_sender(pool: AnyPool, transport: Transport) {
+    loop {
+        if let Err(error) = deliver_pending(&pool, &transport).await {
+            tracing::error!(%error, "outbox delivery failed");
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}

@@ -1,0 +1,265 @@
+//! Server-side sessions. The cookie carries 128 random bits; the database keeps their
+//! SHA-256 with the user (if any) and the times that bound the session's life. The server's
+//! session middleware loads the session into the request's extensions and writes the cookie
+//! back when a server function created, renewed or ended it.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use sqlx::{AnyPool, Row};
+
+use crate::backend::crypto::{random_token, sha256_hex};
+use crate::backend::db::now_seconds;
+use crate::error::AppError;
+use crate::model::Lang;
+use crate::model::account::{AccountView, Role};
+
+pub const COOKIE: &str = "pavilion_session";
+/// A session unused for a week ends.
+pub const IDLE_SECONDS: i64 = 7 * 24 * 3600;
+/// No session lives longer than thirty days.
+pub const ABSOLUTE_SECONDS: i64 = 30 * 24 * 3600;
+/// How stale `last_seen_at` may get before a request refreshes it (spares a write per page).
+const TOUCH_SECONDS: i64 = 300;
+
+/// The signed-in person, as the server knows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub lang: Lang,
+}
+
+impl SessionUser {
+    pub fn view(&self) -> AccountView {
+        AccountView {
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+            lang: self.lang,
+        }
+    }
+}
+
+/// What the response must do with the cookie.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CookieChange {
+    #[default]
+    Keep,
+    Set(String),
+    Clear,
+}
+
+#[derive(Default)]
+struct State {
+    /// The cookie's value; only ever sent back to its owner.
+    token: Option<String>,
+    user: Option<SessionUser>,
+    cookie: CookieChange,
+}
+
+/// The current request's session, shared by the middleware and the server functions.
+#[derive(Clone, Default)]
+pub struct Session(Arc<Mutex<State>>);
+
+impl Session {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The session named by a cookie value, or an empty one when it is unknown or expired.
+    pub async fn load(pool: &AnyPool, token: Option<&str>) -> Session {
+        let session = Session::default();
+        let Some(token) = token.filter(|t| t.len() == 22) else {
+            if token.is_some() {
+                session.state().cookie = CookieChange::Clear;
+            }
+            return session;
+        };
+        match find(pool, token).await {
+            Ok(Some(user)) => {
+                let mut state = session.state();
+                state.token = Some(token.to_owned());
+                state.user = user;
+            }
+            Ok(None) => session.state().cookie = CookieChange::Clear,
+            Err(error) => tracing::error!(%error, "cannot load the session"),
+        }
+        session
+    }
+
+    pub fn user(&self) -> Option<SessionUser> {
+        self.state().user.clone()
+    }
+
+    /// The signed-in user, or `SignInRequired`.
+    pub fn require_user(&self) -> Result<SessionUser, AppError> {
+        self.user().ok_or(AppError::SignInRequired)
+    }
+
+    /// The hash the database knows this session by, if there is a session.
+    pub fn id_hash(&self) -> Option<String> {
+        self.state().token.as_deref().map(sha256_hex)
+    }
+
+    pub fn cookie_change(&self) -> CookieChange {
+        self.state().cookie.clone()
+    }
+
+    /// This session's hash, starting a guest session first if there is none.
+    pub async fn ensure(&self, pool: &AnyPool) -> Result<String, AppError> {
+        if let Some(hash) = self.id_hash() {
+            return Ok(hash);
+        }
+        let token = random_token(16);
+        let hash = sha256_hex(&token);
+        let now = now_seconds();
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) \
+             VALUES ($1, NULL, $2, $2)",
+        )
+        .bind(&hash)
+        .bind(now)
+        .execute(pool)
+        .await?;
+        let mut state = self.state();
+        state.token = Some(token.clone());
+        state.cookie = CookieChange::Set(token);
+        Ok(hash)
+    }
+
+    /// Signs `user` in under a new session id (the old one, if any, is ended) and returns
+    /// the old session's hash so its guest cart can be merged.
+    pub async fn sign_in(
+        &self,
+        pool: &AnyPool,
+        user: SessionUser,
+    ) -> Result<Option<String>, AppError> {
+        let old = self.id_hash();
+        let token = random_token(16);
+        let now = now_seconds();
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) \
+             VALUES ($1, $2, $3, $3)",
+        )
+        .bind(sha256_hex(&token))
+        .bind(user.id)
+        .bind(now)
+        .execute(pool)
+        .await?;
+        if let Some(old) = &old {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(old)
+                .execute(pool)
+                .await?;
+        }
+        let mut state = self.state();
+        state.token = Some(token.clone());
+        state.user = Some(user);
+        state.cookie = CookieChange::Set(token);
+        Ok(old)
+    }
+
+    /// Ends this session.
+    pub async fn sign_out(&self, pool: &AnyPool) -> Result<(), AppError> {
+        if let Some(hash) = self.id_hash() {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(hash)
+                .execute(pool)
+                .await?;
+        }
+        let mut state = self.state();
+        state.token = None;
+        state.user = None;
+        state.cookie = CookieChange::Clear;
+        Ok(())
+    }
+}
+
+/// Ends every session of a user (log out everywhere, password changed or reset).
+pub async fn end_all(pool: &AnyPool, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// `Ok(None)` when the session does not exist or has expired (and is then removed);
+/// `Ok(Some(None))` for a live guest session.
+async fn find(pool: &AnyPool, token: &str) -> Result<Option<Option<SessionUser>>, sqlx::Error> {
+    let hash = sha256_hex(token);
+    let row = sqlx::query(
+        "SELECT s.created_at, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.lang, \
+                u.locked \
+         FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+    )
+    .bind(&hash)
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let now = now_seconds();
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    let user_id: Option<i64> = row.try_get("id")?;
+    let locked = row.try_get::<Option<i64>, _>("locked")?.unwrap_or(0) == 1;
+    if now - last_seen_at > IDLE_SECONDS || now - created_at > ABSOLUTE_SECONDS || locked {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(&hash)
+            .execute(pool)
+            .await?;
+        return Ok(None);
+    }
+    if now - last_seen_at > TOUCH_SECONDS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now)
+            .bind(&hash)
+            .execute(pool)
+            .await?;
+    }
+    let Some(id) = user_id else {
+        return Ok(Some(None));
+    };
+    let role: String = row.try_get("role")?;
+    let lang: String = row.try_get("lang")?;
+    Ok(Some(Some(SessionUser {
+        id,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        role: Role::parse(&role).unwrap_or(Role::Customer),
+        lang: Lang::parse(&lang).unwrap_or_default(),
+    })))
+}
+
+/// Removes sessions past their idle or absolute limit.
+pub async fn purge_expired(pool: &AnyPool) -> Result<u64, sqlx::Error> {
+    let now = now_seconds();
+    let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+        .bind(now - IDLE_SECONDS)
+        .bind(now - ABSOLUTE_SECONDS)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// The session of the request being handled (from the request's extensions).
+pub fn current() -> Session {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Session>().cloned())
+        .unwrap_or_default()
+}
+
+/// The caller's network address, as the server saw it.
+pub fn client_address() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}

@@ -1,0 +1,267 @@
+use leptos::prelude::*;
+
+use crate::api::checkout::{PlaceOrder, get_quote};
+use crate::components::{ActionError, ErrorMessage, Field, LangField, PageMeta, use_lang};
+use crate::error::{AppError, Problem};
+use crate::i18n::*;
+use crate::model::Lang;
+use crate::model::address::PROVINCES;
+use crate::model::order::{MethodOption, Quote, ShippingMethod};
+
+/// Checkout: address, the buyer's identity for customs, shipping, the risk notice, pay.
+/// Every amount shown comes from the server, which computes it again on submission.
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let quote = Resource::new(move || lang.get(), get_quote);
+    view! {
+        <PageMeta
+            title=t_string!(i18n, shop.checkout_title).to_string()
+            description=t_string!(i18n, shop.checkout_title).to_string()
+        />
+        <section class="checkout-page">
+            <h1>{t!(i18n, shop.checkout_title)}</h1>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match quote.await {
+                        Ok(quote) => view! { <CheckoutForm quote /> }.into_any(),
+                        Err(AppError::Invalid(Problem::CartEmpty)) => {
+                            view! {
+                                <p>{t!(i18n, shop.cart_empty)}</p>
+                                <a href=move || format!("/{}/products", lang.get().code())>
+                                    {t!(i18n, shop.continue_shopping)}
+                                </a>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CheckoutForm(quote: Quote) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let action = ServerAction::<PlaceOrder>::new();
+    let method = RwSignal::new(ShippingMethod::Air);
+    let options = StoredValue::new(quote.options.clone());
+    let chosen =
+        move || options.with_value(|all| all.iter().find(|o| o.method == method.get()).cloned());
+    let label = |text: &str| {
+        Signal::derive({
+            let text = text.to_owned();
+            move || text.clone()
+        })
+    };
+    let provinces = PROVINCES
+        .iter()
+        .map(|(code, en, zh)| {
+            let name = if lang.get_untracked() == Lang::En {
+                *en
+            } else {
+                *zh
+            };
+            view! { <option value=*code>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        {quote.needs_email.then(|| view! { <GuestNotice /> })}
+        <OrderSummary quote=quote.clone() />
+        <ActionForm action attr:class="stack checkout-form">
+            <LangField />
+            <input type="hidden" name="form[idempotency_key]" value=quote.attempt_key.clone() />
+            {quote
+                .needs_email
+                .then(|| {
+                    view! {
+                        <Field
+                            label=label(&t_string!(i18n, shop.email_for_updates))
+                            name="form[email]"
+                            kind="email"
+                            autocomplete="email"
+                        />
+                    }
+                })}
+            <fieldset>
+                <legend>{t!(i18n, shop.address_heading)}</legend>
+                <Field
+                    label=label(&t_string!(i18n, shop.recipient))
+                    name="form[address][recipient]"
+                    autocomplete="name"
+                />
+                <Field
+                    label=label(&t_string!(i18n, shop.mobile))
+                    name="form[address][mobile]"
+                    kind="tel"
+                    autocomplete="tel-national"
+                />
+                <div class="field">
+                    <label for="field-province">{t!(i18n, shop.province)}</label>
+                    <select id="field-province" name="form[address][province]" required>
+                        <option value="">{t!(i18n, shop.choose_province)}</option>
+                        {provinces}
+                    </select>
+                </div>
+                <Field
+                    label=label(&t_string!(i18n, shop.city))
+                    name="form[address][city]"
+                    autocomplete="address-level2"
+                />
+                <Field
+                    label=label(&t_string!(i18n, shop.district))
+                    name="form[address][district]"
+                    autocomplete="address-level3"
+                />
+                <Field
+                    label=label(&t_string!(i18n, shop.street))
+                    name="form[address][street]"
+                    autocomplete="street-address"
+                />
+                <Field
+                    label=label(&t_string!(i18n, shop.postcode))
+                    name="form[address][postcode]"
+                    autocomplete="postal-code"
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, shop.identity_heading)}</legend>
+                <p class="note">{t!(i18n, shop.identity_why)}</p>
+                <Field label=label(&t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
+                <Field
+                    label=label(&t_string!(i18n, shop.id_number))
+                    name="form[id_number]"
+                    autocomplete="off"
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, shop.shipping_heading)}</legend>
+                {quote
+                    .options
+                    .iter()
+                    .cloned()
+                    .map(|option| view! { <MethodChoice option method /> })
+                    .collect_view()}
+            </fieldset>
+            <p class="order-total" aria-live="polite">
+                {t!(i18n, shop.order_total)}
+                " "
+                <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
+            </p>
+            <label class="risk">
+                <input type="checkbox" name="form[accept_risk]" value="on" required />
+                <span>{t!(i18n, shop.risk_notice)}</span>
+            </label>
+            <ActionError value=action.value() />
+            <button type="submit" class="primary">
+                {t!(i18n, shop.place_order)}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn MethodChoice(option: MethodOption, method: RwSignal<ShippingMethod>) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = match option.method {
+        ShippingMethod::Air => t_string!(i18n, shop.method_air).to_string(),
+        ShippingMethod::Land => t_string!(i18n, shop.method_land).to_string(),
+    };
+    let this = option.method;
+    view! {
+        <label class="method">
+            <input
+                type="radio"
+                name="form[shipping]"
+                value=this.code()
+                checked=this == ShippingMethod::Air
+                on:change=move |_| method.set(this)
+            />
+            <span>
+                {name}
+                " · "
+                {option.shipping.to_string()}
+                " · "
+                {t!(i18n, shop.days, min = option.days.0, max = option.days.1)}
+            </span>
+        </label>
+    }
+}
+
+/// The parcels, lines, goods and tax of the quote.
+#[component]
+fn OrderSummary(quote: Quote) -> impl IntoView {
+    let i18n = use_i18n();
+    let parcels = quote.shipments.len();
+    let shipments = quote
+        .shipments
+        .into_iter()
+        .map(|parcel| {
+            let weight = format!("{:.2} kg", parcel.weight_g as f64 / 1000.0);
+            let lines = parcel
+                .lines
+                .into_iter()
+                .map(|line| {
+                    view! {
+                        <li>
+                            {line.title} " · " {line.option} " × " {line.quantity} " · "
+                            {line.unit_price.to_string()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="parcel">
+                    <h3>{parcel.shop} " · " {weight}</h3>
+                    <ul>{lines}</ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="order-summary">
+            <h2>{t!(i18n, shop.parcels_heading, count = parcels)}</h2>
+            {shipments}
+            <dl class="totals">
+                <dt>{t!(i18n, shop.goods_total)}</dt>
+                <dd>{quote.goods.to_string()}</dd>
+                <dt>{t!(i18n, shop.tax_total)}</dt>
+                <dd>{quote.tax.to_string()}</dd>
+            </dl>
+            {quote
+                .over_order_limit
+                .then(|| {
+                    view! {
+                        <p class="error" role="alert">
+                            {t!(i18n, errors.problem.order_limit)}
+                        </p>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// Guests may buy; those with an account are offered to sign in first.
+#[component]
+fn GuestNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let href = move || {
+        format!(
+            "/{}/account/login?next=/{}/checkout",
+            lang.get().code(),
+            lang.get().code()
+        )
+    };
+    view! {
+        <p class="notice">
+            {t!(i18n, shop.guest_notice)}
+            " "
+            <a href=href>{t!(i18n, account.login_submit)}</a>
+        </p>
+    }
+}

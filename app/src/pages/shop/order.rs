@@ -1,0 +1,247 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::orders::{CancelOrder, ConfirmDelivery, PayOrder, get_order};
+use crate::api::reviews::PostReview;
+use crate::components::{ActionError, ErrorMessage, LangField, PageMeta, use_lang};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView, ShippingMethod};
+use crate::pages::NotFound;
+use crate::pages::shop::timeline::Timeline;
+use crate::pages::shop::{china_time, status_name};
+
+/// One order: its parcels, lines, amounts, address and timeline, and what can be done now.
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let params = use_params_map();
+    let key = use_query_map().read_untracked().get("key");
+    let cancel = ServerAction::<CancelOrder>::new();
+    let confirm = ServerAction::<ConfirmDelivery>::new();
+    let review = ServerAction::<PostReview>::new();
+    let order = Resource::new(
+        {
+            let key = key.clone();
+            move || {
+                (
+                    lang.get(),
+                    params.read().get("number").unwrap_or_default(),
+                    key.clone(),
+                    cancel.version().get() + confirm.version().get() + review.version().get(),
+                )
+            }
+        },
+        |(lang, number, key, _)| get_order(lang, number, key),
+    );
+    let actions = OrderActions {
+        key: key.unwrap_or_default(),
+        cancel,
+        confirm,
+        review,
+    };
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            {move || {
+                let actions = actions.clone();
+                Suspend::new(async move {
+                    match order.await {
+                        Ok(order) => view! { <OrderDetail order actions /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[derive(Clone)]
+struct OrderActions {
+    key: String,
+    cancel: ServerAction<CancelOrder>,
+    confirm: ServerAction<ConfirmDelivery>,
+    review: ServerAction<PostReview>,
+}
+
+#[component]
+fn OrderDetail(order: OrderView, actions: OrderActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let pay = ServerAction::<PayOrder>::new();
+    let title = t_string!(i18n, shop.order_title, number = order.number.clone()).to_string();
+    let method = match order.shipping_method {
+        ShippingMethod::Air => t_string!(i18n, shop.method_air),
+        ShippingMethod::Land => t_string!(i18n, shop.method_land),
+    };
+    let number = order.number.clone();
+    let key = actions.key.clone();
+    let (pay_number, pay_key) = (number.clone(), key.clone());
+    let shipments = order
+        .shipments
+        .iter()
+        .cloned()
+        .map(|shipment| {
+            view! { <Parcel shipment number=number.clone() actions=actions.clone() /> }
+        })
+        .collect_view();
+    view! {
+        <PageMeta title=title.clone() description=title.clone() />
+        <section class="order-page">
+            <h1>{title}</h1>
+            <p class=format!("status {}", order.status.code())>
+                {status_name(i18n, order.status)}
+                " · "
+                {t!(i18n, shop.placed_on, time = china_time(order.placed_at))}
+            </p>
+            {order
+                .payable
+                .then(|| {
+                    view! {
+                        <div class="pay-now">
+                            <p>{t!(i18n, shop.pay_before, time = china_time(order.expires_at))}</p>
+                            <ActionForm action=pay>
+                                <LangField />
+                                <input type="hidden" name="number" value=pay_number />
+                                <input type="hidden" name="key" value=pay_key />
+                                <button type="submit" class="primary">
+                                    {t!(i18n, shop.pay_now)}
+                                </button>
+                            </ActionForm>
+                            <ActionError value=pay.value() />
+                        </div>
+                    }
+                })}
+            {shipments}
+            <dl class="totals">
+                <dt>{t!(i18n, shop.goods_total)}</dt>
+                <dd>{order.goods.to_string()}</dd>
+                <dt>{t!(i18n, shop.shipping_total)} " (" {method} ")"</dt>
+                <dd>{order.shipping.to_string()}</dd>
+                <dt>{t!(i18n, shop.tax_total)}</dt>
+                <dd>{order.tax.to_string()}</dd>
+                <dt>{t!(i18n, shop.order_total)}</dt>
+                <dd>
+                    <strong>{order.total.to_string()}</strong>
+                </dd>
+            </dl>
+            <h2>{t!(i18n, shop.delivery_heading)}</h2>
+            <p>
+                {order.recipient.clone()} " · " {order.mobile_masked.clone()} <br />
+                {order.address_line.clone()}
+            </p>
+            <p>
+                {t!(i18n, shop.buyer_identity, name = order.buyer_name.clone(), id = order.id_number_masked.clone())}
+            </p>
+            <h2>{t!(i18n, shop.timeline_heading)}</h2>
+            <Timeline entries=order.timeline.clone() />
+            {order
+                .cancellable
+                .then(|| {
+                    view! {
+                        <ActionForm action=actions.cancel>
+                            <input type="hidden" name="number" value=order.number.clone() />
+                            <input type="hidden" name="key" value=key.clone() />
+                            <button type="submit">{t!(i18n, shop.cancel_order)}</button>
+                        </ActionForm>
+                        <ActionError value=actions.cancel.value() />
+                    }
+                })}
+        </section>
+    }
+}
+
+#[component]
+fn Parcel(shipment: ShipmentView, number: String, actions: OrderActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let shop_href = format!(
+        "/{}/shops/{}",
+        lang.get_untracked().code(),
+        shipment.shop_slug
+    );
+    let tracking = shipment.tracking.clone().map(|tracking| {
+        let carrier = shipment.carrier.clone().unwrap_or_default();
+        view! { <p>{t!(i18n, shop.tracking, carrier = carrier, number = tracking)}</p> }
+    });
+    let confirm = (shipment.status == OrderStatus::Shipped).then(|| {
+        view! {
+            <ActionForm action=actions.confirm>
+                <input type="hidden" name="number" value=number.clone() />
+                <input type="hidden" name="key" value=actions.key.clone() />
+                <input type="hidden" name="shipment" value=shipment.id />
+                <button type="submit">{t!(i18n, shop.confirm_delivery)}</button>
+            </ActionForm>
+            <ActionError value=actions.confirm.value() />
+        }
+    });
+    let lines = shipment
+        .lines
+        .iter()
+        .cloned()
+        .map(|line| view! { <ParcelLine line review=actions.review /> })
+        .collect_view();
+    view! {
+        <article class="parcel">
+            <h2>
+                <a href=shop_href>{shipment.shop.clone()}</a>
+                " · "
+                <span class=format!("status {}", shipment.status.code())>
+                    {status_name(i18n, shipment.status)}
+                </span>
+            </h2>
+            {tracking}
+            <ul>{lines}</ul>
+            <p class="meta">{t!(i18n, shop.parcel_shipping, amount = shipment.shipping.to_string())}</p>
+            {confirm}
+        </article>
+    }
+}
+
+#[component]
+fn ParcelLine(line: OrderLineView, review: ServerAction<PostReview>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let href = format!(
+        "/{}/products/{}",
+        lang.get_untracked().code(),
+        line.product_slug
+    );
+    let form = line.reviewable.then(|| {
+        let stars = (1..=5)
+            .rev()
+            .map(|n| view! { <option value=n selected=n == 5>{"★".repeat(n)}</option> })
+            .collect_view();
+        view! {
+            <details class="review-form">
+                <summary>{t!(i18n, shop.write_review)}</summary>
+                <ActionForm action=review attr:class="stack">
+                    <LangField />
+                    <input type="hidden" name="slug" value=line.product_slug.clone() />
+                    <label>
+                        {t!(i18n, shop.rating)} " "
+                        <select name="rating">{stars}</select>
+                    </label>
+                    <label>
+                        {t!(i18n, shop.review_text)}
+                        <textarea name="body" required maxlength="2000" rows="4"></textarea>
+                    </label>
+                    <ActionError value=review.value() />
+                    <button type="submit">{t!(i18n, shop.post_review)}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    view! {
+        <li>
+            <a href=href>{line.title.clone()}</a>
+            " · "
+            {line.option.clone()}
+            " × "
+            {line.quantity}
+            " · "
+            {line.unit_price.to_string()}
+            {form}
+        </li>
+    }
+}

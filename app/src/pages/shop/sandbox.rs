@@ -1,0 +1,78 @@
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::payments::{SandboxDecide, get_sandbox_payment};
+use crate::components::{ErrorMessage, PageMeta};
+use crate::i18n::*;
+
+/// The sandbox wallet's pay page: the tester chooses whether the payment succeeds.
+#[component]
+pub fn SandboxPayPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let fields: BTreeMap<String, String> = query
+        .read_untracked()
+        .clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let payment = Resource::new(
+        {
+            let fields = fields.clone();
+            move || fields.clone()
+        },
+        get_sandbox_payment,
+    );
+    let decide = ServerAction::<SandboxDecide>::new();
+    let fields = StoredValue::new(fields);
+    let hidden = move || {
+        fields.with_value(|all| {
+            all.iter()
+                .map(|(k, v)| {
+                    view! { <input type="hidden" name=format!("fields[{k}]") value=v.clone() /> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <PageMeta
+            title=t_string!(i18n, shop.sandbox_title).to_string()
+            description=t_string!(i18n, shop.sandbox_intro).to_string()
+        />
+        <section class="sandbox-pay">
+            <h1>{t!(i18n, shop.sandbox_title)}</h1>
+            <p class="note">{t!(i18n, shop.sandbox_intro)}</p>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match payment.await {
+                        Ok((number, amount)) => {
+                            view! {
+                                <p class="amount">
+                                    {t!(i18n, shop.sandbox_amount, number = number, amount = amount.to_string())}
+                                </p>
+                                <div class="row">
+                                    <ActionForm action=decide>
+                                        {hidden()}
+                                        <input type="hidden" name="outcome" value="success" />
+                                        <button type="submit" class="primary">
+                                            {t!(i18n, shop.sandbox_pay)}
+                                        </button>
+                                    </ActionForm>
+                                    <ActionForm action=decide>
+                                        {hidden()}
+                                        <input type="hidden" name="outcome" value="failure" />
+                                        <button type="submit">{t!(i18n, shop.sandbox_fail)}</button>
+                                    </ActionForm>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
