@@ -17,50 +17,52 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Every route's view is type-erased (`into_any`): with concrete page types the route
+    // table's type grows with each page until rustc needs tens of gigabytes for it.
     view! {
         // The URL, not a cookie, decides the language of a page; `LangLayout` sets it.
         <I18nContextProvider set_lang_attr_on_html=false enable_cookie=false>
             <Router>
-                <Routes fallback=NotFound>
+                <Routes fallback=|| view! { <NotFound /> }.into_any()>
                     <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
-                        <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
+                        <Route path=path!("") view=|| view! { <HomePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/products") view=|| view! { <ProductsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/products/:slug") view=|| view! { <ProductPage /> }.into_any() ssr=SsrMode::Async />
                         <Route
                             path=path!("/categories/:slug")
-                            view=CategoryPage
+                            view=|| view! { <CategoryPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/shops") view=ShopsPage ssr=SsrMode::Async />
-                        <Route path=path!("/shops/:slug") view=ShopPage ssr=SsrMode::Async />
-                        <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
-                        <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
-                        <Route path=path!("/orders") view=OrdersPage ssr=SsrMode::Async />
-                        <Route path=path!("/orders/:number") view=OrderPage ssr=SsrMode::Async />
-                        <Route path=path!("/pay/sandbox") view=SandboxPayPage ssr=SsrMode::Async />
-                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/account/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/shops") view=|| view! { <ShopsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/shops/:slug") view=|| view! { <ShopPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/cart") view=|| view! { <CartPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/checkout") view=|| view! { <CheckoutPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/orders") view=|| view! { <OrdersPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/orders/:number") view=|| view! { <OrderPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/pay/sandbox") view=|| view! { <SandboxPayPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=|| view! { <AccountPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/account/login") view=|| view! { <LoginPage /> }.into_any() ssr=SsrMode::Async />
                         <Route
                             path=path!("/account/register")
-                            view=RegisterPage
+                            view=|| view! { <RegisterPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/account/forgot")
-                            view=ForgotPasswordPage
+                            view=|| view! { <ForgotPasswordPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/account/reset")
-                            view=ResetPasswordPage
+                            view=|| view! { <ResetPasswordPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/account/wishlist")
-                            view=WishlistPage
+                            view=|| view! { <WishlistPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/*any") view=NotFound />
+                        <Route path=path!("/*any") view=|| view! { <NotFound /> }.into_any() />
                     </ParentRoute>
                 </Routes>
             </Router>

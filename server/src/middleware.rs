@@ -1,12 +1,13 @@
 //! Request middleware that is ours (compression, tracing and request ids come from
-//! tower-http): the session.
+//! tower-http): the session, and status codes for failed server functions.
 
 use app::backend::session::{self, CookieChange, Session};
+use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::HeaderValue;
 use http::header::{COOKIE, SET_COOKIE};
+use http::{HeaderValue, StatusCode};
 
 use crate::startup::ServerState;
 
@@ -71,5 +72,37 @@ mod tests {
             Some("abc".to_owned())
         );
         assert_eq!(cookie_value(headers.iter(), "missing"), None);
+    }
+}
+
+/// A failed server function answers with the status its error deserves (422 for bad input,
+/// 404, 401, 429 ...) instead of server_fn's blanket 500. The body stays the error's code.
+pub async fn server_fn_status(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        parts.headers.remove(http::header::CONTENT_LENGTH);
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = status_of(&error);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Transport => StatusCode::BAD_REQUEST,
+        AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -69,6 +69,8 @@ pub struct Application {
     router: Router,
     pub pool: AnyPool,
     pub catalog: CatalogStore,
+    /// What handlers see; tests use it to call backend services directly.
+    pub state: AppState,
 }
 
 impl Application {
@@ -116,11 +118,13 @@ impl Application {
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
         let catalog = state.app.catalog.clone();
+        let app_state = state.app.clone();
         Ok(Application {
             listener,
             router: router(state),
             pool,
             catalog,
+            state: app_state,
         })
     }
 
@@ -186,6 +190,7 @@ fn router(state: ServerState) -> Router {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
+        .route_layer(axum::middleware::from_fn(middleware::server_fn_status))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::session,

@@ -264,7 +264,9 @@ pub async fn place_order(
     let session_hash = session.id_hash();
     let pool = &state.pool;
     let cart_id = carts::find(pool, &owner).await?.ok_or(Problem::CartEmpty)?;
+    let rate = rate(pool, checked.method).await?;
 
+    // Nothing below may take a second pool connection while the transaction holds one.
     let mut tx = match state.engine {
         // Take SQLite's write lock up front, so concurrent checkouts queue instead of failing.
         Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
@@ -285,7 +287,6 @@ pub async fn place_order(
         }
         .into());
     }
-    let rate = rate(pool, checked.method).await?;
     let priced = price(&lines, rate);
     if priced.goods > ORDER_LIMIT_FEN {
         return Err(Problem::OrderLimit.into());

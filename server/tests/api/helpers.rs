@@ -17,10 +17,16 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// `PAVILION_DATA_DIR` of this app (generated pictures are cached under it).
     pub data_dir: std::path::PathBuf,
+    state: app::backend::AppState,
     _database: TestDatabase,
 }
 
 impl TestApp {
+    /// The server's state, to call backend services directly.
+    pub fn state(&self) -> app::backend::AppState {
+        self.state.clone()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
@@ -71,6 +77,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     let addr = application.addr();
     let pool = application.pool.clone();
     let catalog = application.catalog.clone();
+    let state = application.state.clone();
     tokio::spawn(application.run_until(std::future::pending()));
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -82,6 +89,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         catalog,
         client,
         data_dir: std::path::PathBuf::from(&database.dir),
+        state,
         _database: database,
     })
 }

@@ -3,9 +3,14 @@
 
 mod helpers;
 
+mod accounts;
 mod catalog;
+mod checkout;
 mod health;
 mod language;
 mod media;
+mod orders;
 mod pages;
+mod payments;
 mod seed;
+mod shopper;
