@@ -24,6 +24,9 @@ for _ in $(seq 600); do
   sleep 0.1
 done
 
+echo "==> checkout benchmark (SQLite and PostgreSQL) -> bench/checkout.json"
+CI=true cargo test --release -q -p server --test api -- --ignored --nocapture checkout_benchmark
+
 results=()
 product=$(curl -fs "http://127.0.0.1:$port/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sed -n 500p)
 # 芒果 (mango) percent-encoded

@@ -21,3 +21,17 @@ export function t(lang: Lang, ns: string, key: string): string {
 export const htmlLang: Record<Lang, string> = { zh: "zh-CN", en: "en" };
 export const nativeName: Record<Lang, string> = { zh: "中文", en: "English" };
 export const other = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");
+
+/// A nested key (`problem.email`) of a namespace.
+export function tn(lang: Lang, ns: string, key: string): string {
+  const file = JSON.parse(fs.readFileSync(path.join(localeDir, lang, `${ns}.json`), "utf8"));
+  const value = key.split(".").reduce((node: any, part) => (node ? node[part] : undefined), file);
+  if (typeof value !== "string") throw new Error(`no ${ns}.${key} in ${lang}`);
+  return value;
+}
+
+/// A translation with `{{ placeholders }}` as a pattern that matches any filled-in value.
+export function tPattern(lang: Lang, ns: string, key: string): RegExp {
+  const escaped = t(lang, ns, key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(escaped.replace(/\\\{\\\{ [a-z_]+ \\\}\\\}/g, ".+"));
+}

@@ -311,3 +311,82 @@ both!(
         );
     }
 );
+
+both!(
+    a_cart_line_says_when_its_product_sold_out_ran_short_went_away_or_changed_price,
+    |app| {
+        app.seed_demo().await;
+        let buyer = Shopper::new(&app);
+        buyer.add("GBM-SK-1KG", 3).await.ok();
+        buyer.add("PKH-KAH-250G", 1).await.ok();
+        buyer.add("SSF-MATCH-5-WHT", 1).await.ok();
+        buyer.add("SMH-SINDHRI-5KG", 1).await.ok();
+        for sql in [
+            "UPDATE variants SET stock = 2 WHERE sku = 'GBM-SK-1KG'",
+            "UPDATE variants SET stock = 0 WHERE sku = 'PKH-KAH-250G'",
+            "UPDATE products SET status = 'hidden' WHERE slug = 'hand-stitched-match-football'",
+            "UPDATE variants SET price_minor = 17800 WHERE sku = 'SMH-SINDHRI-5KG'",
+        ] {
+            sqlx::query(sql).execute(&app.pool).await.expect(sql);
+        }
+        let cart: CartView = buyer.get("/api/cart?lang=Zh").await.json();
+        let issues: Vec<_> = cart
+            .lines
+            .iter()
+            .map(|l| (l.sku.as_str(), l.issue))
+            .collect();
+        use app::model::cart::LineIssue;
+        assert_eq!(
+            issues,
+            [
+                ("GBM-SK-1KG", Some(LineIssue::OnlyLeft(2))),
+                ("PKH-KAH-250G", Some(LineIssue::SoldOut)),
+                ("SSF-MATCH-5-WHT", Some(LineIssue::Unavailable)),
+                ("SMH-SINDHRI-5KG", None),
+            ]
+        );
+        let mango = &cart.lines[3];
+        assert_eq!(mango.unit_price, app::model::Money::cny(17800));
+        assert_eq!(mango.was, Some(app::model::Money::cny(16800)));
+        // Only what can be bought counts, and checkout refuses until the cart is fixed.
+        assert_eq!(cart.goods, app::model::Money::cny(17800));
+        assert_eq!(
+            buyer.checkout(&key(), &[]).await.problem(),
+            Problem::OutOfStock
+        );
+        // The cart page says so in Chinese.
+        let page = buyer.get("/zh/cart").await;
+        assert!(
+            page.body.contains("已售罄") && page.body.contains("已下架"),
+            "translated issues"
+        );
+    }
+);
+
+both!(
+    mail_leaves_through_the_outbox_into_the_log_without_smtp,
+    |app| {
+        let visitor = Shopper::new(&app);
+        visitor
+            .register("mail@example.pk", "Mail", "letters from Lahore")
+            .await
+            .ok();
+        let log = app.data_dir.join("mail.log");
+        for _ in 0..60 {
+            if std::fs::read_to_string(&log).is_ok_and(|text| text.contains("mail@example.pk")) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let text = std::fs::read_to_string(&log).expect("mail.log written");
+        assert!(text.contains("Welcome to the Pakistan Pavilion"), "{text}");
+        assert_eq!(
+            scalar_i64(
+                &app,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox WHERE sent_at IS NOT NULL"
+            )
+            .await,
+            1
+        );
+    }
+);

@@ -3,6 +3,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use leptos::server_fn::ServerFn;
+
 use crate::api::payments::{SandboxDecide, get_sandbox_payment};
 use crate::components::{ErrorMessage, PageMeta};
 use crate::i18n::*;
@@ -25,7 +27,6 @@ pub fn SandboxPayPage() -> impl IntoView {
         },
         get_sandbox_payment,
     );
-    let decide = ServerAction::<SandboxDecide>::new();
     let fields = StoredValue::new(fields);
     let hidden = move || {
         fields.with_value(|all| {
@@ -52,19 +53,21 @@ pub fn SandboxPayPage() -> impl IntoView {
                                 <p class="amount">
                                     {t!(i18n, shop.sandbox_amount, number = number, amount = amount.to_string())}
                                 </p>
+                                // Plain forms: the wallet sends the browser back through
+                                // `/payments/sandbox/return`, outside the app's routes.
                                 <div class="row">
-                                    <ActionForm action=decide>
+                                    <form method="post" action=SandboxDecide::url()>
                                         {hidden()}
                                         <input type="hidden" name="outcome" value="success" />
                                         <button type="submit" class="primary">
                                             {t!(i18n, shop.sandbox_pay)}
                                         </button>
-                                    </ActionForm>
-                                    <ActionForm action=decide>
+                                    </form>
+                                    <form method="post" action=SandboxDecide::url()>
                                         {hidden()}
                                         <input type="hidden" name="outcome" value="failure" />
                                         <button type="submit">{t!(i18n, shop.sandbox_fail)}</button>
-                                    </ActionForm>
+                                    </form>
                                 </div>
                             }
                                 .into_any()

@@ -1,0 +1,121 @@
+//! The checkout benchmark (`make bench`, not `make test`): 2,000 guests with a two-shop cart
+//! each check out, 32 at a time, against the real server on each engine. It measures; it
+//! asserts nothing about speed. Results go to `bench/checkout.json`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::helpers::{Engine, TestApp, spawn_app};
+use crate::shopper::{Shopper, key, scalar_i64};
+
+const BUYERS: usize = 2_000;
+const CONCURRENCY: usize = 32;
+
+/// Guest sessions with two lines from two shops in their carts, written directly.
+async fn prepare(app: &TestApp) -> Vec<String> {
+    sqlx::query("UPDATE variants SET stock = 100000 WHERE sku IN ('GBM-SK-1KG', 'PKH-KAH-250G')")
+        .execute(&app.pool)
+        .await
+        .expect("stock");
+    let rice = scalar_i64(app, "SELECT id FROM variants WHERE sku = 'GBM-SK-1KG'").await;
+    let tea = scalar_i64(app, "SELECT id FROM variants WHERE sku = 'PKH-KAH-250G'").await;
+    let now = app::backend::db::now_seconds();
+    let mut tokens = Vec::with_capacity(BUYERS);
+    let mut tx = app.pool.begin().await.expect("tx");
+    for _ in 0..BUYERS {
+        let token = app::backend::crypto::random_token(16);
+        let hash = app::backend::crypto::sha256_hex(&token);
+        sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
+            .bind(&hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .expect("session");
+        let cart: i64 = sqlx::query_scalar(
+            "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(&hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .expect("cart");
+        for (variant, price) in [(rice, 2990), (tea, 5800)] {
+            sqlx::query(
+                "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
+                 VALUES ($1, $2, 1, $3, $4)",
+            )
+            .bind(cart)
+            .bind(variant)
+            .bind(price)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .expect("line");
+        }
+        tokens.push(token);
+    }
+    tx.commit().await.expect("committed");
+    tokens
+}
+
+async fn run(engine: Engine) -> Option<serde_json::Value> {
+    let app = Arc::new(spawn_app(engine).await?);
+    app.seed_demo().await;
+    let tokens = Arc::new(prepare(&app).await);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (app, tokens, next) = (app.clone(), tokens.clone(), next.clone());
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(token) = tokens.get(i) else { break };
+                let buyer = Shopper::with_session(&app, token);
+                let began = Instant::now();
+                let reply = buyer.checkout(&key(), &[]).await;
+                latencies.push(began.elapsed());
+                if reply.status != 200 {
+                    failures += 1;
+                }
+            }
+            (latencies, failures)
+        }));
+    }
+    let mut latencies: Vec<Duration> = Vec::new();
+    let mut failures = 0;
+    for worker in workers {
+        let (mine, failed) = worker.await.expect("worker");
+        latencies.extend(mine);
+        failures += failed;
+    }
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+    let orders = scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await;
+    let result = serde_json::json!({
+        "engine": format!("{engine:?}"),
+        "buyers": BUYERS,
+        "concurrency": CONCURRENCY,
+        "orders": orders,
+        "failures": failures,
+        "orders_per_second": (orders as f64 / elapsed.as_secs_f64()).round(),
+        "p50_ms": at(0.50).as_secs_f64() * 1000.0,
+        "p99_ms": at(0.99).as_secs_f64() * 1000.0,
+    });
+    println!("{result}");
+    Some(result)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: run by `make bench`"]
+async fn checkout_benchmark() {
+    let mut results = Vec::new();
+    for engine in [Engine::Sqlite, Engine::Postgres] {
+        results.extend(run(engine).await);
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/checkout.json");
+    std::fs::write(path, serde_json::to_string_pretty(&results).expect("json")).expect("written");
+}
