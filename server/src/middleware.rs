@@ -57,24 +57,6 @@ fn cookie_value<'a>(headers: impl Iterator<Item = &'a HeaderValue>, name: &str) 
         .map(|(_, value)| value.to_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_session_cookie_is_found_among_others() {
-        let headers = [
-            HeaderValue::from_static("lang=zh; pavilion_session=abc"),
-            HeaderValue::from_static("other=1"),
-        ];
-        assert_eq!(
-            cookie_value(headers.iter(), "pavilion_session"),
-            Some("abc".to_owned())
-        );
-        assert_eq!(cookie_value(headers.iter(), "missing"), None);
-    }
-}
-
 /// A failed server function answers with the status its error deserves (422 for bad input,
 /// 404, 401, 429 ...) instead of server_fn's blanket 500. The body stays the error's code.
 pub async fn server_fn_status(request: Request, next: Next) -> Response {
@@ -104,5 +86,23 @@ fn status_of(error: &AppError) -> StatusCode {
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Transport => StatusCode::BAD_REQUEST,
         AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let headers = [
+            HeaderValue::from_static("lang=zh; pavilion_session=abc"),
+            HeaderValue::from_static("other=1"),
+        ];
+        assert_eq!(
+            cookie_value(headers.iter(), "pavilion_session"),
+            Some("abc".to_owned())
+        );
+        assert_eq!(cookie_value(headers.iter(), "missing"), None);
     }
 }

@@ -236,7 +236,7 @@ async fn housekeeping(state: AppState) {
             Ok(n) => tracing::info!(orders = n, "unpaid orders expired"),
             Err(error) => tracing::error!(?error, "expiring unpaid orders failed"),
         }
-        if ticks % 240 == 0 {
+        if ticks.is_multiple_of(240) {
             if let Err(error) = app::backend::session::purge_expired(&state.pool).await {
                 tracing::error!(%error, "purging sessions failed");
             }

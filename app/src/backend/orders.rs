@@ -27,10 +27,11 @@ pub fn order_link(state: &AppState, lang: Lang, number: &str, guest: bool) -> St
 
 /// Whether the session (or a signed link's key) may see this order.
 fn may_see(state: &AppState, session: &Session, order: &OrderRow, key: Option<&str>) -> bool {
-    if let Some(user) = session.user() {
-        if order.user_id == Some(user.id) {
-            return true;
-        }
+    if session
+        .user()
+        .is_some_and(|user| order.user_id == Some(user.id))
+    {
+        return true;
     }
     let own_guest_order = order.user_id.is_none()
         && order.session_hash.is_some()

@@ -341,11 +341,11 @@ both!(
             [
                 ("GBM-SK-1KG", Some(LineIssue::OnlyLeft(2))),
                 ("PKH-KAH-250G", Some(LineIssue::SoldOut)),
-                ("SSF-MATCH-5-WHT", Some(LineIssue::Unavailable)),
                 ("SMH-SINDHRI-5KG", None),
+                ("SSF-MATCH-5-WHT", Some(LineIssue::Unavailable)),
             ]
         );
-        let mango = &cart.lines[3];
+        let mango = &cart.lines[2];
         assert_eq!(mango.unit_price, app::model::Money::cny(17800));
         assert_eq!(mango.was, Some(app::model::Money::cny(16800)));
         // Only what can be bought counts, and checkout refuses until the cart is fixed.

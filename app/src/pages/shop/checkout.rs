@@ -80,7 +80,7 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                 .then(|| {
                     view! {
                         <Field
-                            label=label(&t_string!(i18n, shop.email_for_updates))
+                            label=label(t_string!(i18n, shop.email_for_updates))
                             name="form[email]"
                             kind="email"
                             autocomplete="email"
@@ -90,12 +90,12 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
             <fieldset>
                 <legend>{t!(i18n, shop.address_heading)}</legend>
                 <Field
-                    label=label(&t_string!(i18n, shop.recipient))
+                    label=label(t_string!(i18n, shop.recipient))
                     name="form[address][recipient]"
                     autocomplete="name"
                 />
                 <Field
-                    label=label(&t_string!(i18n, shop.mobile))
+                    label=label(t_string!(i18n, shop.mobile))
                     name="form[address][mobile]"
                     kind="tel"
                     autocomplete="tel-national"
@@ -108,22 +108,22 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                     </select>
                 </div>
                 <Field
-                    label=label(&t_string!(i18n, shop.city))
+                    label=label(t_string!(i18n, shop.city))
                     name="form[address][city]"
                     autocomplete="address-level2"
                 />
                 <Field
-                    label=label(&t_string!(i18n, shop.district))
+                    label=label(t_string!(i18n, shop.district))
                     name="form[address][district]"
                     autocomplete="address-level3"
                 />
                 <Field
-                    label=label(&t_string!(i18n, shop.street))
+                    label=label(t_string!(i18n, shop.street))
                     name="form[address][street]"
                     autocomplete="street-address"
                 />
                 <Field
-                    label=label(&t_string!(i18n, shop.postcode))
+                    label=label(t_string!(i18n, shop.postcode))
                     name="form[address][postcode]"
                     autocomplete="postal-code"
                 />
@@ -131,9 +131,9 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
             <fieldset>
                 <legend>{t!(i18n, shop.identity_heading)}</legend>
                 <p class="note">{t!(i18n, shop.identity_why)}</p>
-                <Field label=label(&t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
+                <Field label=label(t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
                 <Field
-                    label=label(&t_string!(i18n, shop.id_number))
+                    label=label(t_string!(i18n, shop.id_number))
                     name="form[id_number]"
                     autocomplete="off"
                 />
