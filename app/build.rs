@@ -9,7 +9,11 @@ fn main() {
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let config = Config::new("zh")
         .and_then(|c| c.add_locale("en"))
-        .and_then(|c| c.add_namespaces(["common", "catalog", "errors", "mail", "account", "shop"]))
+        .and_then(|c| {
+            c.add_namespaces([
+                "common", "catalog", "errors", "mail", "account", "shop", "content", "editor",
+            ])
+        })
         .expect("i18n configuration")
         .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(config).expect("locales parse");

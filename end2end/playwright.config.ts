@@ -41,7 +41,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && ${server} seed --demo && exec ${server} serve`,
+    command: `rm -rf ${dataDir} && ${server} seed --demo && printf 'ink and paper\\n' | ${server} create-user --email editor@pavilion.test --name Editor --role editor && exec ${server} serve`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -68,10 +68,16 @@ pub enum Problem {
     Rating,
     ReviewText,
     AlreadyReviewed,
+    Slug,
+    SlugTaken,
+    ArticleSection,
+    PublishAt,
+    ArticleTitle,
+    ArticleBody,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 36] = [
+    pub const ALL: [Problem; 42] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -108,6 +114,12 @@ impl Problem {
         Problem::Rating,
         Problem::ReviewText,
         Problem::AlreadyReviewed,
+        Problem::Slug,
+        Problem::SlugTaken,
+        Problem::ArticleSection,
+        Problem::PublishAt,
+        Problem::ArticleTitle,
+        Problem::ArticleBody,
     ];
 
     /// The translation key under `errors.problem`.
@@ -149,6 +161,12 @@ impl Problem {
             Problem::Rating => "rating",
             Problem::ReviewText => "review_text",
             Problem::AlreadyReviewed => "already_reviewed",
+            Problem::Slug => "slug",
+            Problem::SlugTaken => "slug_taken",
+            Problem::ArticleSection => "article_section",
+            Problem::PublishAt => "publish_at",
+            Problem::ArticleTitle => "article_title",
+            Problem::ArticleBody => "article_body",
         }
     }
 }
@@ -183,6 +201,14 @@ impl AppError {
         "internal",
         "transport",
     ];
+
+    /// A short English explanation, for the command line (pages use the translations).
+    pub fn code_text(&self) -> String {
+        match self {
+            AppError::Invalid(problem) => format!("invalid input: {}", problem.code()),
+            other => other.code().replace('_', " "),
+        }
+    }
 
     /// The problem, when this is an input error.
     pub fn problem(&self) -> Option<Problem> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-const FILES: [(&str, &str, &str); 6] = [
+const FILES: [(&str, &str, &str); 8] = [
     (
         "common",
         include_str!("../locales/en/common.json"),
@@ -33,6 +33,16 @@ const FILES: [(&str, &str, &str); 6] = [
         "shop",
         include_str!("../locales/en/shop.json"),
         include_str!("../locales/zh/shop.json"),
+    ),
+    (
+        "content",
+        include_str!("../locales/en/content.json"),
+        include_str!("../locales/zh/content.json"),
+    ),
+    (
+        "editor",
+        include_str!("../locales/en/editor.json"),
+        include_str!("../locales/zh/editor.json"),
     ),
 ];
 

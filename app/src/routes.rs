@@ -9,6 +9,10 @@ use crate::i18n::I18nContextProvider;
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, WishlistPage,
 };
+use crate::pages::content::{
+    ArticlePage, CuisinePage, CulturePage, ExchangePage, PavilionsPage, TourismPage,
+};
+use crate::pages::editor::{EditArticlePage, EditorPage, NewArticlePage};
 use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::{
     CategoryPage, HomePage, LangLayout, NotFound, ProductPage, ProductsPage, ShopPage, ShopsPage,
@@ -62,6 +66,15 @@ pub fn App() -> impl IntoView {
                             view=|| view! { <WishlistPage /> }.into_any()
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/culture") view=|| view! { <CulturePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/cuisine") view=|| view! { <CuisinePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/tourism") view=|| view! { <TourismPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/exchange") view=|| view! { <ExchangePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/articles/:slug") view=|| view! { <ArticlePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/pavilions") view=|| view! { <PavilionsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/editor") view=|| view! { <EditorPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/editor/new") view=|| view! { <NewArticlePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/editor/:id") view=|| view! { <EditArticlePage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/*any") view=|| view! { <NotFound /> }.into_any() />
                     </ParentRoute>
                 </Routes>

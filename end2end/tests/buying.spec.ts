@@ -1,16 +1,7 @@
 import { test, expect, Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { hydrated, noSeriousViolations } from "./helpers";
 import { langs, t, tn, tPattern, Lang } from "./i18n";
 
-async function hydrated(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${page.url()}: ${v.id}: ${v.help}`)).toEqual([]);
-}
 
 async function addToCart(page: Page, lang: Lang, slug: string) {
   await page.goto(`/${lang}/products/${slug}`);

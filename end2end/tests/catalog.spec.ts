@@ -1,16 +1,7 @@
 import { test, expect, Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { hydrated, noSeriousViolations } from "./helpers";
 import { langs, t } from "./i18n";
 
-async function hydrated(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${page.url()}: ${v.id}: ${v.help}`)).toEqual([]);
-}
 
 for (const lang of langs) {
   test.describe(`shopping in ${lang}`, () => {

@@ -1,6 +1,7 @@
 //! `pavilion`: serve the storefront, migrate the database, load the demo catalogue.
 
 use anyhow::Context;
+use app::model::account::Role;
 use clap::{Parser, Subcommand};
 use pavilion_server::config::Config;
 use pavilion_server::startup::{Application, shutdown_signal};
@@ -30,6 +31,65 @@ enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Create an administrator (or give an existing account the role); the password is
+    /// asked for, or read from standard input when it is not a terminal.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Create an account with a role (customer, seller, editor, admin), the same way.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["customer", "seller", "editor", "admin"])]
+        role: String,
+    },
+}
+
+/// The new account's password: from the terminal (asked twice) or one line of stdin.
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    let mut read_line = |prompt: &str| -> anyhow::Result<String> {
+        if stdin.is_terminal() {
+            eprint!("{prompt}");
+            std::io::stderr().flush()?;
+        }
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    };
+    let password = read_password_line(&mut read_line, "Password: ")?;
+    if std::io::stdin().is_terminal() {
+        anyhow::ensure!(read_line("Again: ")? == password, "the passwords differ");
+    }
+    Ok(password)
+}
+
+fn read_password_line(
+    read_line: &mut impl FnMut(&str) -> anyhow::Result<String>,
+    prompt: &str,
+) -> anyhow::Result<String> {
+    let password = read_line(prompt)?;
+    anyhow::ensure!(!password.is_empty(), "no password given");
+    Ok(password)
+}
+
+async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> anyhow::Result<()> {
+    let password = read_password()?;
+    let pool = app::backend::db::connect(&config.database_url, 2).await?;
+    app::backend::db::migrate(&pool, &config.database_url)
+        .await
+        .context("DATABASE_URL: migrations failed")?;
+    app::backend::auth::create_user(&pool, email, name, password, role)
+        .await
+        .map_err(|error| anyhow::anyhow!("cannot create the account: {}", error.code_text()))?;
+    println!("{} {email} is ready", role.code());
+    Ok(())
 }
 
 #[tokio::main]
@@ -72,10 +132,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "demo catalogue loaded: {} cities, {} categories, {} shops, {} products, {} variants",
                 report.cities, report.categories, report.shops, report.products, report.variants
             );
+            let content = &report.content;
+            println!(
+                "demo content loaded: {} articles, {} recipes, {} destination guides, {} pavilions",
+                content.articles, content.recipes, content.destinations, content.pavilions
+            );
             if let Some(n) = synthetic {
                 let added = app::backend::seed::synthetic(&pool, n).await?;
                 println!("{added} synthetic products loaded");
             }
+        }
+        Command::CreateAdmin { email, name } => {
+            create_user(&config, &email, &name, Role::Admin).await?;
+        }
+        Command::CreateUser { email, name, role } => {
+            let role = Role::parse(&role).context("unknown role")?;
+            create_user(&config, &email, &name, role).await?;
         }
         Command::Reindex => {
             let pool = app::backend::db::connect(&config.database_url, 2).await?;

@@ -186,6 +186,12 @@ fn router(state: ServerState) -> Router {
             post(handlers::payments::notify),
         )
         .route("/payments/{provider}/return", get(handlers::payments::back))
+        .route(
+            "/uploads/images",
+            post(handlers::uploads::image).layer(axum::extract::DefaultBodyLimit::max(
+                handlers::uploads::MAX_BYTES + 64 * 1024,
+            )),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
@@ -202,6 +208,12 @@ fn router(state: ServerState) -> Router {
         .route("/healthz", get(handlers::health::healthz))
         .route("/robots.txt", get(handlers::seo::robots))
         .route("/sitemap.xml", get(handlers::seo::sitemap))
+        .route("/feeds/{lang}/{file}", get(handlers::content::feed))
+        .route("/media/articles/{file}", get(handlers::content::cover))
+        .nest_service(
+            "/media/uploads",
+            ServeDir::new(state.app.data_dir.join("media").join("uploads")),
+        )
         .route("/metrics", get(observability::metrics))
         .route(
             "/media/products/{file}",

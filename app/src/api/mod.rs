@@ -5,6 +5,8 @@ pub mod auth;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod content;
+pub mod editor;
 pub mod orders;
 pub mod payments;
 pub mod reviews;

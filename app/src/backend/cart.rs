@@ -25,6 +25,12 @@ pub async fn owner_or_start(pool: &AnyPool, session: &Session) -> Result<CartOwn
     }
 }
 
+async fn variant(pool: &AnyPool, sku: &str) -> Result<carts::VariantRow, AppError> {
+    Ok(carts::variant_by_sku(pool, sku)
+        .await?
+        .ok_or(Problem::UnknownVariant)?)
+}
+
 /// Adds `quantity` of a variant (on top of what the line holds).
 pub async fn add(
     pool: &AnyPool,
@@ -33,9 +39,7 @@ pub async fn add(
     quantity: i64,
 ) -> Result<(), AppError> {
     let quantity = parse_quantity(quantity)?;
-    let variant = carts::variant_by_sku(pool, sku)
-        .await?
-        .ok_or(Problem::UnknownVariant)?;
+    let variant = variant(pool, sku).await?;
     if !variant.published {
         return Err(Problem::Unavailable.into());
     }
@@ -57,9 +61,7 @@ pub async fn set_quantity(
     quantity: i64,
 ) -> Result<(), AppError> {
     let quantity = parse_quantity(quantity)?;
-    let variant = carts::variant_by_sku(pool, sku)
-        .await?
-        .ok_or(Problem::UnknownVariant)?;
+    let variant = variant(pool, sku).await?;
     let cart = carts::find(pool, owner).await?.ok_or(AppError::NotFound)?;
     if carts::line_quantity(pool, cart, variant.id).await? == 0 {
         return Err(AppError::NotFound);
@@ -69,9 +71,7 @@ pub async fn set_quantity(
 }
 
 pub async fn remove(pool: &AnyPool, owner: &CartOwner, sku: &str) -> Result<(), AppError> {
-    let variant = carts::variant_by_sku(pool, sku)
-        .await?
-        .ok_or(Problem::UnknownVariant)?;
+    let variant = variant(pool, sku).await?;
     if let Some(cart) = carts::find(pool, owner).await? {
         carts::remove_line(pool, cart, variant.id).await?;
     }

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod content;
 pub mod crypto;
 pub mod db;
 pub mod mail;

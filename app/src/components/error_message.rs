@@ -51,6 +51,12 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Rating => rating,
         ReviewText => review_text,
         AlreadyReviewed => already_reviewed,
+        Slug => slug,
+        SlugTaken => slug_taken,
+        ArticleSection => article_section,
+        PublishAt => publish_at,
+        ArticleTitle => article_title,
+        ArticleBody => article_body,
     )
 }
 

@@ -18,5 +18,7 @@ pub use tax::{LandedPrice, TaxClass};
 pub mod account;
 pub mod address;
 pub mod cart;
+pub mod content;
+pub mod editor;
 pub mod order;
 pub mod review;

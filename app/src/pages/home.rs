@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use crate::api::content::get_home_stories;
 use crate::api::get_home;
 use crate::components::{ErrorMessage, PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{CategorySummary, HomeData};
+use crate::pages::content::ArticleCardView;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -25,6 +27,58 @@ pub fn HomePage() -> impl IntoView {
                     Ok(data) => view! { <HomeSections data /> }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
+            })}
+        </Suspense>
+        <HomeStories />
+    }
+}
+
+/// The pavilion's story beside the goods: a recipe, a destination and exchange news, as
+/// editors chose them.
+#[component]
+fn HomeStories() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let stories = Resource::new(move || lang.get(), get_home_stories);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                stories
+                    .await
+                    .ok()
+                    .map(|stories| {
+                        let code = lang.get_untracked().code();
+                        let recipe = stories.recipe.map(|article| view! {
+                            <div>
+                                <h2>{t!(i18n, content.home_recipe)}</h2>
+                                <ArticleCardView article />
+                            </div>
+                        });
+                        let destination = stories.destination.map(|article| view! {
+                            <div>
+                                <h2>{t!(i18n, content.home_destination)}</h2>
+                                <ArticleCardView article />
+                            </div>
+                        });
+                        let exchange = stories
+                            .exchange
+                            .into_iter()
+                            .map(|article| view! { <ArticleCardView article /> })
+                            .collect_view();
+                        view! {
+                            <section class="home-stories" aria-label=t_string!(i18n, content.home_recipe)>
+                                {recipe}
+                                {destination}
+                            </section>
+                            <section aria-labelledby="exchange-heading">
+                                <h2 id="exchange-heading">{t!(i18n, content.home_exchange)}</h2>
+                                <div class="article-grid">{exchange}</div>
+                                <p>
+                                    <a href=format!("/{code}/pavilions")>{t!(i18n, content.nav_pavilions)}</a>
+                                </p>
+                            </section>
+                        }
+                    })
             })}
         </Suspense>
     }

@@ -70,6 +70,21 @@ fn SiteHeader() -> impl IntoView {
                 <a href=move || format!("/{}/shops", lang.get().code())>
                     {t!(i18n, common.nav_shops)}
                 </a>
+                <a href=move || format!("/{}/culture", lang.get().code())>
+                    {t!(i18n, content.culture)}
+                </a>
+                <a href=move || format!("/{}/cuisine", lang.get().code())>
+                    {t!(i18n, content.cuisine)}
+                </a>
+                <a href=move || format!("/{}/tourism", lang.get().code())>
+                    {t!(i18n, content.tourism)}
+                </a>
+                <a href=move || format!("/{}/exchange", lang.get().code())>
+                    {t!(i18n, content.exchange)}
+                </a>
+                <a href=move || format!("/{}/pavilions", lang.get().code())>
+                    {t!(i18n, content.nav_pavilions)}
+                </a>
             </nav>
             <LanguageSwitch />
             <VisitorLinks />

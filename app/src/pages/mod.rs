@@ -2,6 +2,8 @@
 
 pub mod account;
 mod catalog;
+pub mod content;
+pub mod editor;
 mod home;
 mod layout;
 mod not_found;

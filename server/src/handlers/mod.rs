@@ -1,8 +1,10 @@
 //! Plain axum endpoints beside the Leptos pages.
 
+pub mod content;
 pub mod health;
 pub mod language;
 pub mod media;
 pub mod payments;
 pub mod seo;
 pub mod server_fns;
+pub mod uploads;

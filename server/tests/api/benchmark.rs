@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::helpers::{Engine, TestApp, spawn_app};
-use crate::shopper::{Shopper, key, scalar_i64};
+use crate::shopper::{Shopper, guests_with_carts, key, scalar_i64};
 
 const BUYERS: usize = 2_000;
 const CONCURRENCY: usize = 32;
@@ -19,43 +19,7 @@ async fn prepare(app: &TestApp) -> Vec<String> {
         .expect("stock");
     let rice = scalar_i64(app, "SELECT id FROM variants WHERE sku = 'GBM-SK-1KG'").await;
     let tea = scalar_i64(app, "SELECT id FROM variants WHERE sku = 'PKH-KAH-250G'").await;
-    let now = app::backend::db::now_seconds();
-    let mut tokens = Vec::with_capacity(BUYERS);
-    let mut tx = app.pool.begin().await.expect("tx");
-    for _ in 0..BUYERS {
-        let token = app::backend::crypto::random_token(16);
-        let hash = app::backend::crypto::sha256_hex(&token);
-        sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
-            .bind(&hash)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .expect("session");
-        let cart: i64 = sqlx::query_scalar(
-            "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
-        )
-        .bind(&hash)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .expect("cart");
-        for (variant, price) in [(rice, 2990), (tea, 5800)] {
-            sqlx::query(
-                "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
-                 VALUES ($1, $2, 1, $3, $4)",
-            )
-            .bind(cart)
-            .bind(variant)
-            .bind(price)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .expect("line");
-        }
-        tokens.push(token);
-    }
-    tx.commit().await.expect("committed");
-    tokens
+    guests_with_carts(app, BUYERS, &[(rice, 2990), (tea, 5800)]).await
 }
 
 async fn run(engine: Engine) -> Option<serde_json::Value> {

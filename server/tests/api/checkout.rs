@@ -9,7 +9,7 @@ use futures::future::join_all;
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::shopper::{Shopper, VALID_ID, key, scalar_i64};
+use crate::shopper::{Shopper, VALID_ID, guests_with_carts, key, scalar_i64};
 
 async fn stock(app: &TestApp, sku: &str) -> i64 {
     scalar_i64(
@@ -250,36 +250,12 @@ both!(
             .await
             .expect("stock set");
         // 500 guests, each with one mango box in their cart (prepared directly, for speed).
-        let now = app::backend::db::now_seconds();
         let variant = scalar_i64(
             &app,
             "SELECT id FROM variants WHERE sku = 'SMH-SINDHRI-5KG'",
         )
         .await;
-        let mut tokens = Vec::new();
-        for _ in 0..500 {
-            let token = app::backend::crypto::random_token(16);
-            let hash = app::backend::crypto::sha256_hex(&token);
-            sqlx::query(
-                "INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)",
-            )
-            .bind(&hash)
-            .bind(now)
-            .execute(&app.pool)
-            .await
-            .expect("session");
-            let cart: i64 = sqlx::query_scalar(
-                "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
-            )
-            .bind(&hash)
-            .bind(now)
-            .fetch_one(&app.pool)
-            .await
-            .expect("cart");
-            sqlx::query("INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) VALUES ($1, $2, 1, 16800, $3)")
-            .bind(cart).bind(variant).bind(now).execute(&app.pool).await.expect("line");
-            tokens.push(token);
-        }
+        let tokens = guests_with_carts(&app, 500, &[(variant, 16800)]).await;
         let buyers: Vec<Shopper> = tokens
             .iter()
             .map(|t| Shopper::with_session(&app, t))

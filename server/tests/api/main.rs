@@ -7,6 +7,7 @@ mod accounts;
 mod benchmark;
 mod catalog;
 mod checkout;
+mod content;
 mod health;
 mod language;
 mod media;

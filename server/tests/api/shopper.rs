@@ -208,3 +208,45 @@ pub async fn scalar_i64(app: &TestApp, sql: &str) -> i64 {
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
+
+/// Guests whose carts hold one of each `(variant id, price)`, written straight to the
+/// database (much faster than through the pages); returns their session tokens.
+pub async fn guests_with_carts(app: &TestApp, count: usize, lines: &[(i64, i64)]) -> Vec<String> {
+    let now = app::backend::db::now_seconds();
+    let mut tokens = Vec::with_capacity(count);
+    let mut tx = app.pool.begin().await.expect("tx");
+    for _ in 0..count {
+        let token = app::backend::crypto::random_token(16);
+        let hash = app::backend::crypto::sha256_hex(&token);
+        sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
+            .bind(&hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .expect("session");
+        let cart: i64 = sqlx::query_scalar(
+            "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(&hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .expect("cart");
+        for (variant, price) in lines {
+            sqlx::query(
+                "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
+                 VALUES ($1, $2, 1, $3, $4)",
+            )
+            .bind(cart)
+            .bind(variant)
+            .bind(price)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .expect("line");
+        }
+        tokens.push(token);
+    }
+    tx.commit().await.expect("committed");
+    tokens
+}

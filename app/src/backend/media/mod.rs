@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use art::product_svg;
+pub use thumbnail::{render_jpeg, write_atomically};
 
 /// Pictures per product: 0 the main one, 1 and 2 other compositions.
 pub const GALLERY_SIZE: u8 = 3;

@@ -206,36 +206,14 @@ async fn apply(
     let now = now_seconds();
     let applied = match n.outcome {
         Outcome::Failed => {
-            let changed = sqlx::query(
-                "UPDATE payments SET status = 'failed', provider_txn = $1, completed_at = $2 \
-                 WHERE id = $3 AND status = 'pending'",
-            )
-            .bind(&n.provider_txn)
-            .bind(now)
-            .bind(payment_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
-            if changed {
+            if settle(&mut tx, payment_id, "failed", &n.provider_txn, now).await? {
                 Applied::Failed { order_number }
             } else {
                 Applied::Unchanged { order_number }
             }
         }
         Outcome::Succeeded => {
-            let settled = sqlx::query(
-                "UPDATE payments SET status = 'succeeded', provider_txn = $1, completed_at = $2 \
-                 WHERE id = $3 AND status = 'pending'",
-            )
-            .bind(&n.provider_txn)
-            .bind(now)
-            .bind(payment_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
-            if !settled {
+            if !settle(&mut tx, payment_id, "succeeded", &n.provider_txn, now).await? {
                 Applied::Unchanged { order_number }
             } else if mark_paid(&mut tx, order_id, now).await? {
                 let lang = Lang::parse(&payment.try_get::<String, _>("lang")?).unwrap_or_default();
@@ -273,6 +251,27 @@ async fn apply(
     tx.commit().await?;
     tracing::info!(payment.reference = %n.reference, outcome = ?applied, "payment notification");
     Ok(applied)
+}
+
+/// Pending → `status`; false when the payment was already settled.
+async fn settle(
+    tx: &mut orders::Tx,
+    payment_id: i64,
+    status: &str,
+    provider_txn: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE payments SET status = $1, provider_txn = $2, completed_at = $3 \
+         WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(provider_txn)
+    .bind(now)
+    .bind(payment_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Placed → paid, shipments with it; false when the order is no longer waiting for money.

@@ -16,6 +16,7 @@ pub struct SeedReport {
     pub shops: usize,
     pub products: usize,
     pub variants: usize,
+    pub content: crate::backend::content::seed::ContentReport,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +124,7 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
     }
 
     tx.commit().await?;
+    report.content = crate::backend::content::seed::demo(pool).await?;
     Ok(report)
 }
 

@@ -7,7 +7,7 @@ mod reset;
 mod wishlist;
 
 pub use login::LoginPage;
-pub use profile::AccountPage;
+pub use profile::{AccountPage, SignInFirst};
 pub use register::RegisterPage;
 pub use reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use wishlist::WishlistPage;
