@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::helpers::{Engine, TestApp, spawn_app};
-use crate::shopper::{Shopper, guests_with_carts, key, scalar_i64};
+use crate::shopper::{Shopper, guests_with_carts, key, resident_id, scalar_i64};
 
 const BUYERS: usize = 2_000;
 const CONCURRENCY: usize = 32;
@@ -39,7 +39,9 @@ async fn run(engine: Engine) -> Option<serde_json::Value> {
                 let Some(token) = tokens.get(i) else { break };
                 let buyer = Shopper::with_session(&app, token);
                 let began = Instant::now();
-                let reply = buyer.checkout(&key(), &[]).await;
+                // Each buyer their own identity: one would reach the yearly limit.
+                let id = resident_id(i);
+                let reply = buyer.checkout(&key(), &[("form[id_number]", &id)]).await;
                 latencies.push(began.elapsed());
                 if reply.status != 200 {
                     failures += 1;

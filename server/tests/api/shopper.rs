@@ -250,3 +250,16 @@ pub async fn guests_with_carts(app: &TestApp, count: usize, lines: &[(i64, i64)]
     tx.commit().await.expect("committed");
     tokens
 }
+
+/// The `n`th of many made-up resident ID numbers with correct check digits.
+pub fn resident_id(n: usize) -> String {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let base = format!("110105{}0101{:03}", 1970 + n / 1000, n % 1000);
+    let sum: u32 = base
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    format!("{base}{check}")
+}
