@@ -25,7 +25,7 @@ for _ in $(seq 600); do
 done
 
 echo "==> checkout benchmark (SQLite and PostgreSQL) -> bench/checkout.json"
-CI=true cargo test --release -q -p server --test api -- --ignored --nocapture checkout_benchmark
+CI=true LEPTOS_OUTPUT_NAME=pavilion cargo test --release -q -p server --test api -- --ignored --nocapture checkout_benchmark
 
 results=()
 product=$(curl -fs "http://127.0.0.1:$port/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sed -n 500p)
