@@ -363,35 +363,72 @@ pub async fn set_setting(pool: &AnyPool, name: &str, value: &str) -> Result<(), 
     Ok(())
 }
 
+/// A published article's card by slug.
+async fn card_by_slug(
+    pool: &AnyPool,
+    slug: &str,
+    lang: Lang,
+) -> Result<Option<ArticleCard>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {CARD_COLUMNS} FROM articles a \
+         JOIN article_texts t ON t.article_id = a.id AND t.locale = $1 \
+         WHERE a.slug = $2 AND a.publish_at IS NOT NULL AND a.publish_at <= $3"
+    ))
+    .bind(lang.code())
+    .bind(slug)
+    .bind(now_seconds())
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| card(&r, lang).map(|(_, c)| c)).transpose()
+}
+
+/// Published articles of a kind, newest first: (slug, title), without their bodies.
+async fn choices(
+    pool: &AnyPool,
+    kind: ArticleKind,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.slug, t.title FROM articles a \
+         JOIN article_texts t ON t.article_id = a.id AND t.locale = $1 \
+         WHERE a.kind = $2 AND a.publish_at IS NOT NULL AND a.publish_at <= $3 \
+         ORDER BY a.publish_at DESC, a.id DESC",
+    )
+    .bind(lang.code())
+    .bind(kind.code())
+    .bind(now_seconds())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("slug")?, r.try_get("title")?)))
+        .collect()
+}
+
+/// The editor's choice of `setting`, else the newest article of `kind`.
+async fn featured(
+    pool: &AnyPool,
+    setting_name: &str,
+    kind: ArticleKind,
+    lang: Lang,
+) -> Result<Option<ArticleCard>, sqlx::Error> {
+    if let Some(slug) = setting(pool, setting_name).await?
+        && let Some(card) = card_by_slug(pool, &slug, lang).await?
+    {
+        return Ok(Some(card));
+    }
+    match choices(pool, kind, lang).await?.first() {
+        Some((slug, _)) => card_by_slug(pool, slug, lang).await,
+        None => Ok(None),
+    }
+}
+
 /// The home page's stories: the chosen recipe and destination, and the latest exchanges.
 pub async fn home_stories(pool: &AnyPool, lang: Lang) -> Result<HomeStories, sqlx::Error> {
-    let cuisine = list(pool, Some(Section::Cuisine), lang, 100).await?;
-    let tourism = list(pool, Some(Section::Tourism), lang, 100).await?;
-    let chosen = |cards: &[ArticleCard], slug: Option<String>, kind: ArticleKind| {
-        slug.and_then(|s| cards.iter().find(|c| c.slug == s).cloned())
-            .or_else(|| cards.iter().find(|c| c.kind == kind).cloned())
-    };
     Ok(HomeStories {
-        recipe: chosen(
-            &cuisine,
-            setting(pool, "home.recipe").await?,
-            ArticleKind::Recipe,
-        ),
-        destination: chosen(
-            &tourism,
-            setting(pool, "home.destination").await?,
-            ArticleKind::Destination,
-        ),
+        recipe: featured(pool, "home.recipe", ArticleKind::Recipe, lang).await?,
+        destination: featured(pool, "home.destination", ArticleKind::Destination, lang).await?,
         exchange: list(pool, Some(Section::Exchange), lang, 3).await?,
-        recipes: cuisine
-            .iter()
-            .filter(|c| c.kind == ArticleKind::Recipe)
-            .map(|c| (c.slug.clone(), c.title.clone()))
-            .collect(),
-        destinations: tourism
-            .iter()
-            .filter(|c| c.kind == ArticleKind::Destination)
-            .map(|c| (c.slug.clone(), c.title.clone()))
-            .collect(),
+        recipes: choices(pool, ArticleKind::Recipe, lang).await?,
+        destinations: choices(pool, ArticleKind::Destination, lang).await?,
     })
 }
