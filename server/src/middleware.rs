@@ -5,7 +5,7 @@ use app::backend::session::{self, CookieChange, Session};
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderValue, StatusCode};
 
@@ -89,9 +89,96 @@ fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
+/// Refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
+/// cross-site`, or an `Origin` that is neither this host nor the public origin), and adds
+/// the security headers every response carries.
+pub async fn security(State(state): State<ServerState>, request: Request, next: Next) -> Response {
+    let safe_method = matches!(
+        *request.method(),
+        http::Method::GET | http::Method::HEAD | http::Method::OPTIONS
+    );
+    if !safe_method && is_cross_site(request.headers(), &state.app.site.public_url) {
+        tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+        let mut refused = (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        add_security_headers(refused.headers_mut(), &state.app.site.public_url);
+        return refused;
+    }
+    let mut response = next.run(request).await;
+    add_security_headers(response.headers_mut(), &state.app.site.public_url);
+    response
+}
+
+fn is_cross_site(headers: &http::HeaderMap, public_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if header("sec-fetch-site") == Some("cross-site") {
+        return true;
+    }
+    let Some(origin) = header("origin") else {
+        // Browsers send Origin with every cross-origin POST; without it, the caller is not
+        // a page of another site (a server, a form of ours in an old browser, a test).
+        return false;
+    };
+    let host = header("host").unwrap_or_default();
+    let ours = [
+        format!("http://{host}"),
+        format!("https://{host}"),
+        public_url.trim_end_matches('/').to_owned(),
+    ];
+    !ours.iter().any(|o| o == origin)
+}
+
+fn add_security_headers(headers: &mut http::HeaderMap, public_url: &str) {
+    use http::header::{
+        CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+        X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    };
+    let set = |headers: &mut http::HeaderMap, name, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(headers, REFERRER_POLICY, "strict-origin-when-cross-origin");
+    set(headers, X_FRAME_OPTIONS, "DENY");
+    set(
+        headers,
+        http::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), usb=()",
+    );
+    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        set(
+            headers,
+            CONTENT_SECURITY_POLICY,
+            "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+        );
+    }
+    if public_url.starts_with("https://") {
+        set(
+            headers,
+            STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_from_another_site_is_cross_site_and_ours_is_not() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("host", HeaderValue::from_static("pavilion.test"));
+        assert!(
+            !is_cross_site(&headers, "https://pavilion.test"),
+            "no Origin: not a browser page"
+        );
+        headers.insert("origin", HeaderValue::from_static("https://pavilion.test"));
+        assert!(!is_cross_site(&headers, "https://pavilion.test"));
+        headers.insert("origin", HeaderValue::from_static("https://evil.example"));
+        assert!(is_cross_site(&headers, "https://pavilion.test"));
+        let mut fetch = http::HeaderMap::new();
+        fetch.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(is_cross_site(&fetch, "https://pavilion.test"));
+    }
 
     #[test]
     fn the_session_cookie_is_found_among_others() {

@@ -229,6 +229,10 @@ fn router(state: ServerState) -> Router {
             ServerState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security,
+        ))
         .layer(axum::middleware::from_fn(observability::track))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

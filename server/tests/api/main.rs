@@ -14,5 +14,6 @@ mod media;
 mod orders;
 mod pages;
 mod payments;
+mod security;
 mod seed;
 mod shopper;
