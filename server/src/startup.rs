@@ -23,14 +23,24 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::{handlers, middleware, observability};
+
+/// The largest body a form or server function may send.
+const FORM_BODY_LIMIT: usize = 64 * 1024;
+/// A request still running after this is answered with 503.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Requests served at once; more wait their turn instead of exhausting the server.
+const MAX_CONCURRENT_REQUESTS: usize = 1024;
 
 /// What axum handlers can extract.
 #[derive(Clone, FromRef)]
@@ -186,17 +196,25 @@ fn router(state: ServerState) -> Router {
             post(handlers::payments::notify),
         )
         .route("/payments/{provider}/return", get(handlers::payments::back))
-        .route(
-            "/uploads/images",
-            post(handlers::uploads::image).layer(axum::extract::DefaultBodyLimit::max(
-                handlers::uploads::MAX_BYTES + 64 * 1024,
-            )),
-        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
+        // Forms and server functions are small; only uploads (below) may be large.
+        .route_layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT))
         .route_layer(axum::middleware::from_fn(middleware::server_fn_status))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::session,
+        ));
+    let uploads = Router::new()
+        .route("/uploads/images", post(handlers::uploads::image))
+        .route_layer(RequestBodyLimitLayer::new(
+            handlers::uploads::MAX_BYTES + 64 * 1024,
+        ))
+        .route_layer(axum::extract::DefaultBodyLimit::max(
+            handlers::uploads::MAX_BYTES + 64 * 1024,
+        ))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::session,
@@ -225,6 +243,7 @@ fn router(state: ServerState) -> Router {
         )
         .nest_service(&format!("/{}", leptos.site_pkg_dir), pkg)
         .merge(dynamic)
+        .merge(uploads)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
@@ -235,6 +254,11 @@ fn router(state: ServerState) -> Router {
         ))
         .layer(axum::middleware::from_fn(observability::track))
         .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -68,3 +68,24 @@ both!(
         );
     }
 );
+
+both!(an_oversized_form_gets_413_and_the_server_stays_up, |app| {
+    app.seed_demo().await;
+    let huge = "x".repeat(200 * 1024);
+    let form = [("email", huge.as_str())];
+    let response = app
+        .client
+        .post(app.url("/api/request_password_reset"))
+        .form(&form)
+        .send()
+        .await;
+    match response {
+        Ok(response) => assert_eq!(response.status(), 413),
+        Err(error) => assert!(error.is_request() || error.is_body(), "{error}"),
+    }
+    assert_eq!(app.get_text("/healthz").await.0, 200);
+    assert_eq!(
+        scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM auth_attempts").await,
+        0
+    );
+});
