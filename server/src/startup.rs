@@ -224,6 +224,7 @@ fn router(state: ServerState) -> Router {
         .route("/", get(handlers::language::root_redirect))
         .route("/switch-language", get(handlers::language::switch))
         .route("/healthz", get(handlers::health::healthz))
+        .route("/readyz", get(handlers::health::readyz))
         .route("/robots.txt", get(handlers::seo::robots))
         .route("/sitemap.xml", get(handlers::seo::sitemap))
         .route("/feeds/{lang}/{file}", get(handlers::content::feed))

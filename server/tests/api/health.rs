@@ -9,6 +9,22 @@ both!(healthz_answers_while_the_database_does, |app| {
     assert_eq!(status, 503);
 });
 
+both!(
+    readyz_says_ready_once_migrated_and_loaded_and_why_not_otherwise,
+    |app| {
+        let (status, body) = app.get_text("/readyz").await;
+        assert_eq!((status, body.trim()), (200, "ready"));
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
+        .execute(&app.pool)
+        .await
+        .expect("a migration forgotten");
+        let (status, body) = app.get_text("/readyz").await;
+        assert_eq!((status, body.trim()), (503, "migrations pending"));
+        app.pool.close().await;
+        assert_eq!(app.get_text("/readyz").await.0, 503);
+    }
+);
+
 both!(metrics_count_requests_in_prometheus_text, |app| {
     app.get("/healthz").await;
     let (status, body) = app.get_text("/metrics").await;

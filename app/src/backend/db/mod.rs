@@ -111,6 +111,24 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> Result<(), sqlx::migrate::Mig
     }
 }
 
+/// Whether every migration this build carries has been applied to the database.
+pub async fn migrations_applied(pool: &AnyPool, engine: Engine) -> bool {
+    let migrator = match engine {
+        Engine::Postgres => sqlx::migrate!("../server/migrations/postgres"),
+        Engine::Sqlite => sqlx::migrate!("../server/migrations/sqlite"),
+    };
+    let Some(latest) = migrator.iter().map(|m| m.version).max() else {
+        return true;
+    };
+    sqlx::query_scalar::<_, i64>(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM _sqlx_migrations WHERE version = $1 AND success = TRUE",
+    )
+    .bind(latest)
+    .fetch_one(pool)
+    .await
+    .is_ok_and(|n| n == 1)
+}
+
 /// Whether the database answers a trivial query.
 pub async fn ping(pool: &AnyPool) -> bool {
     sqlx::query("SELECT 1").execute(pool).await.is_ok()
