@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-const FILES: [(&str, &str, &str); 8] = [
+const FILES: [(&str, &str, &str); 9] = [
     (
         "common",
         include_str!("../locales/en/common.json"),
@@ -43,6 +43,11 @@ const FILES: [(&str, &str, &str); 8] = [
         "editor",
         include_str!("../locales/en/editor.json"),
         include_str!("../locales/zh/editor.json"),
+    ),
+    (
+        "seller",
+        include_str!("../locales/en/seller.json"),
+        include_str!("../locales/zh/seller.json"),
     ),
 ];
 

@@ -6,6 +6,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::I18nContextProvider;
+use crate::pages::academy::{AcademyPage, GuidePage};
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, WishlistPage,
 };
@@ -13,6 +14,11 @@ use crate::pages::content::{
     ArticlePage, CuisinePage, CulturePage, ExchangePage, PavilionsPage, TourismPage,
 };
 use crate::pages::editor::{EditArticlePage, EditorPage, NewArticlePage};
+use crate::pages::seller::{
+    AnalyticsPage, ApplicationStatusPage, ApplyPage, EditProductPage, NewProductPage,
+    PackingSlipPage, SellPage, SellerDashboardPage, SellerOrdersPage, SellerProductsPage,
+    StockPage,
+};
 use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::{
     CategoryPage, HomePage, LangLayout, NotFound, ProductPage, ProductsPage, ShopPage, ShopsPage,
@@ -75,6 +81,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/editor") view=|| view! { <EditorPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/editor/new") view=|| view! { <NewArticlePage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/editor/:id") view=|| view! { <EditArticlePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/sell") view=|| view! { <SellPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/sell/apply") view=|| view! { <ApplyPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/sell/status") view=|| view! { <ApplicationStatusPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller") view=|| view! { <SellerDashboardPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/products") view=|| view! { <SellerProductsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/products/new") view=|| view! { <NewProductPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/products/:id") view=|| view! { <EditProductPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/orders") view=|| view! { <SellerOrdersPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/orders/:id/slip") view=|| view! { <PackingSlipPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/stock") view=|| view! { <StockPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/analytics") view=|| view! { <AnalyticsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/academy") view=|| view! { <AcademyPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/academy/:slug") view=|| view! { <GuidePage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/*any") view=|| view! { <NotFound /> }.into_any() />
                     </ParentRoute>
                 </Routes>

@@ -39,6 +39,16 @@ enum Command {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// List the shop applications waiting for a decision.
+    Applications,
+    /// Approve a shop application: the verified shop opens, its applicant becomes owner.
+    ApproveApplication { id: i64 },
+    /// Reject a shop application with the reason the applicant will read.
+    RejectApplication {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Create an account with a role (customer, seller, editor, admin), the same way.
     CreateUser {
         #[arg(long)]
@@ -90,6 +100,15 @@ async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> an
         .map_err(|error| anyhow::anyhow!("cannot create the account: {}", error.code_text()))?;
     println!("{} {email} is ready", role.code());
     Ok(())
+}
+
+/// A small pool on a migrated database, for one command.
+async fn open(config: &Config) -> anyhow::Result<sqlx::AnyPool> {
+    let pool = app::backend::db::connect(&config.database_url, 2).await?;
+    app::backend::db::migrate(&pool, &config.database_url)
+        .await
+        .context("DATABASE_URL: migrations failed")?;
+    Ok(pool)
 }
 
 #[tokio::main]
@@ -148,6 +167,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateUser { email, name, role } => {
             let role = Role::parse(&role).context("unknown role")?;
             create_user(&config, &email, &name, role).await?;
+        }
+        Command::Applications => {
+            let pool = open(&config).await?;
+            for line in app::backend::seller::applications::pending(&pool).await? {
+                println!("{line}");
+            }
+        }
+        Command::ApproveApplication { id } => {
+            let pool = open(&config).await?;
+            let engine =
+                app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
+            let slug = app::backend::seller::applications::approve(&pool, engine, id)
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
+                })?;
+            println!("application {id} approved: shop {slug} is open");
+        }
+        Command::RejectApplication { id, reason } => {
+            let pool = open(&config).await?;
+            app::backend::seller::applications::reject(&pool, id, &reason)
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!("cannot reject application {id}: {}", error.code_text())
+                })?;
+            println!("application {id} rejected");
         }
         Command::Reindex => {
             let pool = app::backend::db::connect(&config.database_url, 2).await?;

@@ -88,6 +88,12 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
         let pool = app::backend::db::connect(&config.database_url, 16).await?;
         app::backend::db::migrate(&pool, &config.database_url).await?;
+        if let Err(error) = app::backend::seller::glossary::seed_shared(&pool).await {
+            tracing::error!(
+                error = error.code_text(),
+                "the shared glossary could not be loaded"
+            );
+        }
         let keys = Arc::new(Keys::load(&pool).await.map_err(StartupError::Secrets)?);
         let mail = Transport::new(config.smtp_url.as_deref(), &config.data_dir)
             .map_err(StartupError::Smtp)?;
@@ -209,6 +215,14 @@ fn router(state: ServerState) -> Router {
         ));
     let uploads = Router::new()
         .route("/uploads/images", post(handlers::uploads::image))
+        .route(
+            "/uploads/products",
+            post(handlers::uploads::product_picture),
+        )
+        .route(
+            "/uploads/documents",
+            post(handlers::uploads::application_document),
+        )
         .route_layer(RequestBodyLimitLayer::new(
             handlers::uploads::MAX_BYTES + 64 * 1024,
         ))
@@ -276,6 +290,9 @@ async fn housekeeping(state: AppState) {
             Ok(0) => {}
             Ok(n) => tracing::info!(orders = n, "unpaid orders expired"),
             Err(error) => tracing::error!(?error, "expiring unpaid orders failed"),
+        }
+        if let Err(error) = app::backend::seller::analytics::flush_views(&state).await {
+            tracing::error!(%error, "recording product views failed");
         }
         if ticks.is_multiple_of(240) {
             if let Err(error) = app::backend::session::purge_expired(&state.pool).await {

@@ -39,8 +39,14 @@ pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPag
 #[server(endpoint = "product", input = server_fn::codec::GetUrl)]
 pub async fn get_product(lang: Lang, slug: String) -> Result<ProductPage, AppError> {
     let state = crate::backend::state()?;
-    crate::backend::catalog::product_page(&state.catalog.get(), lang, valid_slug(&slug)?)
-        .ok_or(AppError::NotFound)
+    let catalog = state.catalog.get();
+    let slug = valid_slug(&slug)?;
+    let page =
+        crate::backend::catalog::product_page(&catalog, lang, slug).ok_or(AppError::NotFound)?;
+    if let Some(&index) = catalog.product_by_slug.get(slug) {
+        crate::backend::seller::analytics::count_view(&state.catalog, catalog.products[index].id);
+    }
+    Ok(page)
 }
 
 #[server(endpoint = "shops", input = server_fn::codec::GetUrl)]

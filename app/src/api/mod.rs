@@ -1,6 +1,7 @@
 //! Server functions: thin public endpoints. Each takes state from context, checks the
 //! caller, parses input, calls the backend and maps errors.
 
+pub mod academy;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
@@ -10,6 +11,7 @@ pub mod editor;
 pub mod orders;
 pub mod payments;
 pub mod reviews;
+pub mod seller;
 pub mod site;
 
 pub use catalog::{

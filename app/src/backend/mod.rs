@@ -1,5 +1,6 @@
 //! Server-only code: database repositories, seeding, media. Compiled with `ssr` only.
 
+pub mod academy;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
@@ -14,6 +15,7 @@ pub mod payments;
 pub mod reviews;
 pub mod search;
 pub mod seed;
+pub mod seller;
 pub mod session;
 
 use std::sync::Arc;

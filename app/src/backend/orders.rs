@@ -294,6 +294,59 @@ pub async fn ship(
     Ok(())
 }
 
+/// The seller cancels one parcel that has not left (placed or paid), with the reason the
+/// buyer will read; its stock returns. The order is cancelled when no parcel is left.
+pub async fn cancel_shipment(
+    state: &AppState,
+    shipment_id: i64,
+    actor: &Actor<'_>,
+    reason: &str,
+) -> Result<(), AppError> {
+    let mut tx = begin(state).await?;
+    let mut order_id = None;
+    for from in [OrderStatus::Placed, OrderStatus::Paid] {
+        order_id = shipment_transition(&mut tx, shipment_id, from, OrderStatus::Cancelled).await?;
+        if order_id.is_some() {
+            break;
+        }
+    }
+    let order_id = order_id.ok_or(Problem::NotFulfillable)?;
+    orders::release_shipment_stock(&mut tx, shipment_id).await?;
+    orders::record_event(
+        &mut tx,
+        order_id,
+        Some(shipment_id),
+        OrderStatus::Cancelled,
+        actor,
+        Some(reason),
+    )
+    .await?;
+    let live: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM shipments WHERE order_id = $1 AND status NOT IN ('cancelled', 'refunded')",
+    )
+    .bind(order_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if live == 0 {
+        let from = [OrderStatus::Placed, OrderStatus::Paid];
+        if orders::transition(&mut tx, order_id, &from, OrderStatus::Cancelled).await? {
+            orders::record_event(
+                &mut tx,
+                order_id,
+                None,
+                OrderStatus::Cancelled,
+                actor,
+                Some(reason),
+            )
+            .await?;
+        }
+    } else {
+        settle_order_status(&mut tx, order_id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The buyer confirms a shipped parcel arrived.
 pub async fn confirm_delivery(
     state: &AppState,

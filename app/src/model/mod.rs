@@ -1,5 +1,6 @@
 //! Types shared by server and browser: ids, languages, money and page DTOs.
 
+pub mod academy;
 pub mod catalog;
 pub mod lang;
 pub mod listing;
@@ -21,4 +22,6 @@ pub mod cart;
 pub mod content;
 pub mod editor;
 pub mod order;
+pub mod registration;
 pub mod review;
+pub mod seller;

@@ -1,5 +1,6 @@
 //! One module per route family.
 
+pub mod academy;
 pub mod account;
 mod catalog;
 pub mod content;
@@ -7,6 +8,7 @@ pub mod editor;
 mod home;
 mod layout;
 mod not_found;
+pub mod seller;
 pub mod shop;
 
 pub use catalog::{CategoryPage, ProductPage, ProductsPage, ShopPage, ShopsPage};

@@ -1,8 +1,12 @@
-//! Image uploads for editors. A picture is accepted by its content (decoded, whatever its
-//! name says), within size and pixel limits, then re-encoded as JPEG, which also drops its
-//! metadata (camera, location). The editor page gets the Markdown to paste.
+//! Uploads: pictures for articles (editors), product pictures (the product's shop) and
+//! documents of shop applications (the applicant). A file is accepted by its content
+//! (decoded, whatever its name or declared type says), within size and pixel limits;
+//! pictures are re-encoded as JPEG, which also drops their metadata (camera, location).
+
+use std::collections::HashMap;
 
 use app::backend::session::Session;
+use app::model::Lang;
 use app::model::account::Role;
 use axum::Extension;
 use axum::extract::{Multipart, State};
@@ -24,8 +28,8 @@ enum UploadError {
     TooLarge,
 }
 
-/// Decodes with limits and re-encodes as a JPEG of at most 2000 px on its longer side.
-fn reencode(bytes: &[u8]) -> Result<Vec<u8>, UploadError> {
+/// Decodes with limits, refusing pixel floods before any pixel is decoded.
+fn decode(bytes: &[u8]) -> Result<image::DynamicImage, UploadError> {
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| UploadError::NotAnImage)?;
@@ -44,13 +48,100 @@ fn reencode(bytes: &[u8]) -> Result<Vec<u8>, UploadError> {
         .with_guessed_format()
         .map_err(|_| UploadError::NotAnImage)?;
     reader.limits(image::Limits::default());
-    let picture = reader.decode().map_err(|_| UploadError::NotAnImage)?;
-    let picture = picture.thumbnail(2000, 2000).to_rgb8();
+    reader.decode().map_err(|_| UploadError::NotAnImage)
+}
+
+fn jpeg(picture: &image::RgbImage) -> Result<Vec<u8>, UploadError> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&picture)
+        .encode_image(picture)
         .map_err(|_| UploadError::NotAnImage)?;
     Ok(out)
+}
+
+/// Decodes with limits and re-encodes as a JPEG of at most 2000 px on its longer side.
+fn reencode(bytes: &[u8]) -> Result<Vec<u8>, UploadError> {
+    jpeg(&decode(bytes)?.thumbnail(2000, 2000).to_rgb8())
+}
+
+/// A product picture at every gallery width, cut to 4:3 around its centre.
+fn gallery(bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, UploadError> {
+    let picture = decode(bytes)?;
+    let (w, h) = (picture.width(), picture.height());
+    let (cw, ch) = if w * 3 > h * 4 {
+        (h * 4 / 3, h)
+    } else {
+        (w, w * 3 / 4)
+    };
+    let cropped = picture.crop_imm((w - cw) / 2, (h - ch) / 2, cw.max(1), ch.max(1));
+    app::backend::media::WIDTHS
+        .iter()
+        .map(|&width| {
+            let sized =
+                cropped.resize_exact(width, width * 3 / 4, image::imageops::FilterType::Lanczos3);
+            Ok((width, jpeg(&sized.to_rgb8())?))
+        })
+        .collect()
+}
+
+/// What an application document is, by its first bytes: a PDF kept as sent, or a picture
+/// re-encoded. Anything else is refused.
+fn document(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), UploadError> {
+    if bytes.starts_with(b"%PDF-") {
+        return Ok(("application/pdf", bytes.to_vec()));
+    }
+    Ok(("image/jpeg", reencode(bytes)?))
+}
+
+/// The fields of a multipart form, by name; a file larger than allowed ends the reading.
+async fn fields(
+    multipart: &mut Multipart,
+) -> Result<HashMap<String, axum::body::Bytes>, StatusCode> {
+    let mut out = HashMap::new();
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.status())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let data = field.bytes().await.map_err(|e| e.status())?;
+        out.insert(name, data);
+    }
+    Ok(out)
+}
+
+fn too_large(headers: &HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|length| length > MAX_BYTES + 64 * 1024)
+}
+
+fn text(fields: &HashMap<String, axum::body::Bytes>, name: &str) -> String {
+    fields
+        .get(name)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+/// The page language a form names (English when none).
+fn lang_of(fields: &HashMap<String, axum::body::Bytes>) -> Lang {
+    Lang::parse(&text(fields, "lang")).unwrap_or(Lang::En)
+}
+
+fn refusal(error: &UploadError) -> &'static str {
+    match error {
+        UploadError::NotAnImage => "not_image",
+        UploadError::TooLarge => "too_large",
+    }
+}
+
+/// Runs picture work on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, UploadError> + Send + 'static,
+) -> Result<Result<T, UploadError>, StatusCode> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// `POST /uploads/images` (multipart, field `image`), editors only. Redirects back to the
@@ -75,39 +166,24 @@ pub async fn image(
         .filter(|path| path.contains("/editor"))
         .map(|path| path.split('?').next().unwrap_or_default().to_owned())
         .unwrap_or_else(|| "/en/editor".to_owned());
-    let declared = headers
-        .get(http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BYTES + 64 * 1024) {
+    if too_large(&headers) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
-    let mut bytes = None;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some("image") => match field.bytes().await {
-                Ok(data) => bytes = Some(data),
-                Err(error) => return error.status().into_response(),
-            },
-            Ok(Some(_)) => {}
-            Ok(None) => break,
-            Err(error) => return error.status().into_response(),
-        }
-    }
-    let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
+    let fields = match fields(&mut multipart).await {
+        Ok(fields) => fields,
+        Err(status) => return status.into_response(),
+    };
+    let Some(bytes) = fields.get("image").filter(|b| !b.is_empty()).cloned() else {
         return Redirect::to(&format!("{back}?upload_error=empty")).into_response();
     };
-    let encoded = match tokio::task::spawn_blocking(move || reencode(&bytes)).await {
+    let encoded = match blocking(move || reencode(&bytes)).await {
         Ok(Ok(encoded)) => encoded,
         Ok(Err(error)) => {
             tracing::warn!(%error, "upload refused");
-            let code = match error {
-                UploadError::NotAnImage => "not_image",
-                UploadError::TooLarge => "too_large",
-            };
-            return Redirect::to(&format!("{back}?upload_error={code}")).into_response();
+            return Redirect::to(&format!("{back}?upload_error={}", refusal(&error)))
+                .into_response();
         }
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(status) => return status.into_response(),
     };
     let name = format!("{}.jpg", app::backend::crypto::random_token(12));
     let dir = state.app.data_dir.join("media").join("uploads");
@@ -118,6 +194,151 @@ pub async fn image(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     Redirect::to(&format!("{back}?uploaded=/media/uploads/{name}")).into_response()
+}
+
+/// `POST /uploads/products` (multipart: `product`, `index` 0–2, `image`): a picture of one
+/// of the caller's shop's products, written where the gallery serves it from.
+pub async fn product_picture(
+    State(state): State<ServerState>,
+    Extension(session): Extension<Session>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let Some(user) = session.user() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    if too_large(&headers) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let fields = match fields(&mut multipart).await {
+        Ok(fields) => fields,
+        Err(status) => return status.into_response(),
+    };
+    let lang = lang_of(&fields);
+    let pool = &state.app.pool;
+    let shop = match app::backend::seller::shop_of(pool, user.id, lang).await {
+        Ok(Some(shop)) if shop.role.manages_catalogue() => shop,
+        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the seller's shop");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let product: i64 = text(&fields, "product").parse().unwrap_or(-1);
+    let slug = match app::backend::seller::products::slug_of(pool, shop.id, product).await {
+        Ok(Some(slug)) => slug,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the product");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let back = format!("/{}/seller/products/{product}", lang.code());
+    let index = text(&fields, "index")
+        .parse::<u8>()
+        .ok()
+        .filter(|i| *i < app::backend::media::GALLERY_SIZE);
+    let (Some(index), Some(bytes)) = (
+        index,
+        fields.get("image").filter(|b| !b.is_empty()).cloned(),
+    ) else {
+        return Redirect::to(&format!("{back}?upload_error=empty")).into_response();
+    };
+    let sizes = match blocking(move || gallery(&bytes)).await {
+        Ok(Ok(sizes)) => sizes,
+        Ok(Err(error)) => {
+            tracing::warn!(%error, product.id = product, "product picture refused");
+            return Redirect::to(&format!("{back}?upload_error={}", refusal(&error)))
+                .into_response();
+        }
+        Err(status) => return status.into_response(),
+    };
+    let dir = state.app.data_dir.join("media/products").join(&slug);
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        sizes.iter().try_for_each(|(width, bytes)| {
+            app::backend::media::write_atomically(&dir.join(format!("{index}-{width}.jpg")), bytes)
+        })
+    });
+    if let Err(error) = written {
+        tracing::error!(%error, "cannot store a product picture");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    tracing::info!(
+        user.id = user.id,
+        product.id = product,
+        media.index = index,
+        "product picture stored"
+    );
+    Redirect::to(&format!("{back}?uploaded={index}")).into_response()
+}
+
+/// `POST /uploads/documents` (multipart: `document`, `lang`): a document of the caller's
+/// pending application, kept outside the served folders.
+pub async fn application_document(
+    State(state): State<ServerState>,
+    Extension(session): Extension<Session>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let Some(user) = session.user() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    if too_large(&headers) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let fields = match fields(&mut multipart).await {
+        Ok(fields) => fields,
+        Err(status) => return status.into_response(),
+    };
+    let back = format!("/{}/sell/status", lang_of(&fields).code());
+    let pool = &state.app.pool;
+    let application =
+        match app::backend::seller::applications::open_for_documents(pool, user.id).await {
+            Ok(Some(id)) => id,
+            Ok(None) => return Redirect::to(&format!("{back}?upload_error=full")).into_response(),
+            Err(error) => {
+                tracing::error!(%error, "cannot read the application");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+    let Some(bytes) = fields.get("document").filter(|b| !b.is_empty()).cloned() else {
+        return Redirect::to(&format!("{back}?upload_error=empty")).into_response();
+    };
+    let (content_type, stored) = match blocking(move || document(&bytes)).await {
+        Ok(Ok(found)) => found,
+        Ok(Err(error)) => {
+            tracing::warn!(%error, application.id = application, "document refused");
+            return Redirect::to(&format!("{back}?upload_error={}", refusal(&error)))
+                .into_response();
+        }
+        Err(status) => return status.into_response(),
+    };
+    let extension = if content_type == "application/pdf" {
+        "pdf"
+    } else {
+        "jpg"
+    };
+    let name = format!("{}.{extension}", app::backend::crypto::random_token(16));
+    let dir = state.app.data_dir.join("documents");
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| app::backend::media::write_atomically(&dir.join(&name), &stored));
+    let recorded = match written {
+        Ok(()) => app::backend::seller::applications::add_document(
+            pool,
+            application,
+            &name,
+            content_type,
+            stored.len() as i64,
+        )
+        .await
+        .map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    if let Err(error) = recorded {
+        tracing::error!(%error, "cannot store a document");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    Redirect::to(&format!("{back}?uploaded=1")).into_response()
 }
 
 #[cfg(test)]

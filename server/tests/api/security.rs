@@ -85,7 +85,11 @@ both!(an_oversized_form_gets_413_and_the_server_stays_up, |app| {
     }
     // The server closes a connection whose body it refused, so ask on a new one.
     let fresh = reqwest::Client::new();
-    let health = fresh.get(app.url("/healthz")).send().await.expect("server still up");
+    let health = fresh
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("server still up");
     assert_eq!(health.status(), 200);
     assert_eq!(
         scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM auth_attempts").await,

@@ -32,6 +32,8 @@ pub struct CatalogStore {
     current: Arc<RwLock<Arc<Catalog>>>,
     listings: Arc<Mutex<HashMap<ListingKey, Arc<ListingPage>>>>,
     pub search: SearchIndex,
+    /// Product page views not yet written to the database (see `seller::analytics`).
+    pub views: Arc<Mutex<HashMap<i64, i64>>>,
 }
 
 impl CatalogStore {
@@ -40,6 +42,7 @@ impl CatalogStore {
             current: Arc::new(RwLock::new(Arc::new(catalog))),
             listings: Arc::new(Mutex::new(HashMap::new())),
             search,
+            views: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 

@@ -167,6 +167,19 @@ pub async fn reserve_stock(
     Ok(done.rows_affected() == 1)
 }
 
+/// Returns the stock of one parcel's lines.
+pub async fn release_shipment_stock(tx: &mut Tx, shipment_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE variants SET stock = stock + (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l \
+         WHERE l.shipment_id = $1 AND l.variant_id = variants.id) \
+         WHERE id IN (SELECT variant_id FROM order_lines WHERE shipment_id = $1)",
+    )
+    .bind(shipment_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Puts an order's reserved stock back (cancelled, expired or refunded).
 pub async fn release_stock(tx: &mut Tx, order_id: i64) -> Result<(), sqlx::Error> {
     let lines = sqlx::query("SELECT variant_id, quantity FROM order_lines WHERE order_id = $1")

@@ -1,0 +1,186 @@
+//! A shop's sales over 7, 30 or 90 days: by day (China time) as a chart, top products,
+//! product views and conversion, in CNY and in PKR at each order's recorded rate, after
+//! the pavilion's commission.
+
+use std::collections::HashMap;
+
+use sqlx::{AnyPool, Row};
+
+use super::chart::{ChartLabels, DayPoint, sales_chart};
+use crate::backend::AppState;
+use crate::backend::catalog::CatalogStore;
+use crate::backend::db::now_seconds;
+use crate::model::Lang;
+use crate::model::seller::{SalesReport, TopProduct};
+
+/// China is UTC+8 all year.
+const CHINA_OFFSET: i64 = 8 * 3600;
+const DAY: i64 = 86_400;
+/// Orders that brought money in.
+const SOLD: &str = "('paid', 'shipped', 'delivered')";
+
+/// Counts a product page view in memory; `flush_views` writes the counts every few seconds
+/// (one upsert per product, not one write per page view).
+pub fn count_view(store: &CatalogStore, product_id: i64) {
+    if let Ok(mut views) = store.views.lock() {
+        *views.entry(product_id).or_insert(0) += 1;
+    }
+}
+
+/// `YYYY-MM-DD` of a Unix time in China.
+pub fn china_day(seconds: i64) -> String {
+    let days = (seconds + CHINA_OFFSET).div_euclid(DAY);
+    let date = time::Date::from_julian_day(2_440_588 + days as i32).unwrap_or(time::Date::MIN);
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
+    let counts: HashMap<i64, i64> = match state.catalog.views.lock() {
+        Ok(mut views) => std::mem::take(&mut *views),
+        Err(_) => return Ok(()),
+    };
+    let day = china_day(now_seconds());
+    for (product_id, views) in counts {
+        sqlx::query(
+            "INSERT INTO product_views (product_id, day, views) VALUES ($1, $2, $3) \
+             ON CONFLICT (product_id, day) DO UPDATE SET views = product_views.views + excluded.views",
+        )
+        .bind(product_id)
+        .bind(&day)
+        .bind(views)
+        .execute(&state.pool)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The commission in force, in basis points.
+pub async fn commission(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    let today = china_day(now_seconds());
+    let rate: Option<i64> = sqlx::query_scalar(
+        "SELECT basis_points FROM commission_rates WHERE set_on <= $1 ORDER BY set_on DESC, id DESC LIMIT 1",
+    )
+    .bind(today)
+    .fetch_optional(pool)
+    .await?;
+    Ok(rate.unwrap_or(0))
+}
+
+pub async fn report(
+    pool: &AnyPool,
+    shop_id: i64,
+    days: i64,
+    lang: Lang,
+    labels: &ChartLabels<'_>,
+) -> Result<SalesReport, sqlx::Error> {
+    let days = if [7, 30, 90].contains(&days) {
+        days
+    } else {
+        30
+    };
+    let now = now_seconds();
+    let first_day = (now + CHINA_OFFSET).div_euclid(DAY) - (days - 1);
+    let since = first_day * DAY - CHINA_OFFSET;
+    let lines = sqlx::query(&format!(
+        "SELECT o.id AS order_id, o.placed_at, COALESCE(o.pkr_per_cny_micros, 0) AS pkr, l.product_id, \
+                l.title_en, l.title_zh, l.quantity, l.unit_price \
+         FROM order_lines l JOIN shipments sh ON sh.id = l.shipment_id JOIN orders o ON o.id = l.order_id \
+         WHERE sh.shop_id = $1 AND o.placed_at >= $2 AND sh.status IN {SOLD}"
+    ))
+    .bind(shop_id)
+    .bind(since)
+    .fetch_all(pool)
+    .await?;
+    let mut per_day: Vec<(i64, std::collections::HashSet<i64>)> =
+        (0..days).map(|_| (0, Default::default())).collect();
+    let mut top: HashMap<i64, TopProduct> = HashMap::new();
+    let (mut goods, mut goods_pkr_micros, mut units) = (0i64, 0i128, 0i64);
+    let mut orders = std::collections::HashSet::new();
+    for line in &lines {
+        let order_id: i64 = line.try_get("order_id")?;
+        let quantity: i64 = line.try_get("quantity")?;
+        let amount = quantity * line.try_get::<i64, _>("unit_price")?;
+        let day = ((line.try_get::<i64, _>("placed_at")? + CHINA_OFFSET).div_euclid(DAY)
+            - first_day)
+            .clamp(0, days - 1) as usize;
+        per_day[day].0 += amount;
+        per_day[day].1.insert(order_id);
+        orders.insert(order_id);
+        goods += amount;
+        units += quantity;
+        goods_pkr_micros += i128::from(amount) * i128::from(line.try_get::<i64, _>("pkr")?);
+        let title = match lang {
+            Lang::Zh => line.try_get::<String, _>("title_zh")?,
+            Lang::En => line.try_get::<String, _>("title_en")?,
+        };
+        let entry = top
+            .entry(line.try_get("product_id")?)
+            .or_insert(TopProduct {
+                title,
+                units: 0,
+                goods_minor: 0,
+            });
+        entry.units += quantity;
+        entry.goods_minor += amount;
+    }
+    let views: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(v.views), 0) AS BIGINT) FROM product_views v JOIN products p ON p.id = v.product_id \
+         WHERE p.shop_id = $1 AND v.day >= $2",
+    )
+    .bind(shop_id)
+    .bind(china_day(since))
+    .fetch_one(pool)
+    .await?;
+    let basis_points = commission(pool).await?;
+    let commission_minor = goods * basis_points / 10_000;
+    let keep = |amount: i128| amount * i128::from(10_000 - basis_points) / 10_000;
+    let points: Vec<DayPoint> = per_day
+        .iter()
+        .enumerate()
+        .map(|(i, (revenue, orders))| DayPoint {
+            day: china_day((first_day + i as i64) * DAY),
+            orders: orders.len() as i64,
+            revenue_minor: *revenue,
+        })
+        .collect();
+    let mut top: Vec<TopProduct> = top.into_values().collect();
+    top.sort_by(|a, b| {
+        b.goods_minor
+            .cmp(&a.goods_minor)
+            .then(a.title.cmp(&b.title))
+    });
+    top.truncate(10);
+    let orders = orders.len() as i64;
+    Ok(SalesReport {
+        days,
+        chart_svg: sales_chart(&points, labels),
+        orders,
+        units,
+        goods_minor: goods,
+        commission_minor,
+        net_minor: goods - commission_minor,
+        net_pkr_minor: (keep(goods_pkr_micros) / 1_000_000) as i64,
+        commission_basis_points: basis_points,
+        views,
+        conversion_per_mille: if views > 0 { orders * 1000 / views } else { 0 },
+        top,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::china_day;
+
+    #[test]
+    fn days_are_counted_in_china_time() {
+        // 2026-11-30 16:30 UTC is already 1 December in Beijing.
+        assert_eq!(china_day(1_796_056_200), "2026-12-01");
+        assert_eq!(china_day(1_796_000_000), "2026-11-30");
+        assert_eq!(china_day(0), "1970-01-01");
+    }
+}

@@ -1,0 +1,513 @@
+//! A shop's products in the editor: both languages, which side of each text is missing or
+//! out of date, variants, and publishing only when both languages are complete.
+
+use std::collections::HashMap;
+
+use sqlx::{AnyPool, Row};
+
+use crate::backend::db::orders::Tx;
+use crate::backend::db::{Engine, now_seconds};
+use crate::error::{AppError, Problem};
+use crate::model::Lang;
+use crate::model::seller::{
+    CheckedProduct, FieldState, ProductDraft, ProductEditor, ProductSide, ProductStatus,
+    SellerProductRow, SideStates, VariantDraft, price_text,
+};
+
+const FIELDS: [&str; 3] = ["title", "summary", "description"];
+
+pub async fn list(
+    pool: &AnyPool,
+    shop_id: i64,
+    lang: Lang,
+) -> Result<Vec<SellerProductRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.slug, p.status, \
+                COALESCE(NULLIF(t.title, ''), NULLIF(o.title, ''), p.slug) AS title, \
+                (SELECT COALESCE(SUM(stock), 0) FROM variants v WHERE v.product_id = p.id) AS stock, \
+                (SELECT COUNT(*) FROM variants v WHERE v.product_id = p.id) AS variants, \
+                (SELECT COALESCE(MIN(price_minor), 0) FROM variants v WHERE v.product_id = p.id) AS min_price, \
+                (SELECT COUNT(*) FROM product_texts x WHERE x.product_id = p.id \
+                  AND x.title <> '' AND x.summary <> '' AND x.description <> '') AS complete \
+         FROM products p \
+         LEFT JOIN product_texts t ON t.product_id = p.id AND t.locale = $2 \
+         LEFT JOIN product_texts o ON o.product_id = p.id AND o.locale <> $2 \
+         WHERE p.shop_id = $1 ORDER BY p.updated_at DESC, p.id DESC",
+    )
+    .bind(shop_id)
+    .bind(lang.code())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SellerProductRow {
+                id: r.try_get("id")?,
+                slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+                status: ProductStatus::parse(r.try_get("status")?),
+                stock: r.try_get("stock")?,
+                variants: r.try_get("variants")?,
+                min_price: r.try_get("min_price")?,
+                incomplete: r.try_get::<i64, _>("complete")? < 2,
+            })
+        })
+        .collect()
+}
+
+/// The slug of one of the shop's products.
+pub async fn slug_of(
+    pool: &AnyPool,
+    shop_id: i64,
+    product_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM products WHERE id = $1 AND shop_id = $2")
+        .bind(product_id)
+        .bind(shop_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The field states of both sides from their texts and edit counters.
+fn states(
+    en: &ProductSide,
+    zh: &ProductSide,
+    edits: &HashMap<(String, String), i64>,
+) -> (SideStates, SideStates) {
+    let edit = |locale: &str, field: &str| {
+        edits
+            .get(&(locale.to_owned(), field.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    };
+    let state = |mine: &str, theirs: &str, text: &str, field: &str| {
+        if text.is_empty() {
+            FieldState::Missing
+        } else if edit(theirs, field) > edit(mine, field) {
+            FieldState::Stale
+        } else {
+            FieldState::Ok
+        }
+    };
+    let side = |mine: &str, theirs: &str, s: &ProductSide| SideStates {
+        title: state(mine, theirs, &s.title, "title"),
+        summary: state(mine, theirs, &s.summary, "summary"),
+        description: state(mine, theirs, &s.description, "description"),
+    };
+    (side("en", "zh", en), side("zh", "en", zh))
+}
+
+fn field<'a>(side: &'a ProductSide, name: &str) -> &'a str {
+    match name {
+        "title" => &side.title,
+        "summary" => &side.summary,
+        _ => &side.description,
+    }
+}
+
+async fn texts(
+    executor: &mut Tx,
+    product_id: i64,
+) -> Result<(ProductSide, ProductSide), sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT locale, title, summary, description FROM product_texts WHERE product_id = $1",
+    )
+    .bind(product_id)
+    .fetch_all(&mut **executor)
+    .await?;
+    let (mut en, mut zh) = (ProductSide::default(), ProductSide::default());
+    for row in rows {
+        let side = ProductSide {
+            title: row.try_get("title")?,
+            summary: row.try_get("summary")?,
+            description: row.try_get("description")?,
+        };
+        match row.try_get::<String, _>("locale")?.as_str() {
+            "zh" => zh = side,
+            _ => en = side,
+        }
+    }
+    Ok((en, zh))
+}
+
+async fn edits(
+    executor: &mut Tx,
+    product_id: i64,
+) -> Result<HashMap<(String, String), i64>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT locale, field, edit FROM product_text_edits WHERE product_id = $1")
+            .bind(product_id)
+            .fetch_all(&mut **executor)
+            .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                (r.try_get("locale")?, r.try_get("field")?),
+                r.try_get("edit")?,
+            ))
+        })
+        .collect()
+}
+
+/// The shop's product in the editor; `NotFound` for another shop's.
+pub async fn load(
+    pool: &AnyPool,
+    shop_id: i64,
+    product_id: i64,
+) -> Result<ProductEditor, AppError> {
+    let mut tx = pool.begin().await?;
+    let row = sqlx::query(
+        "SELECT p.slug, p.status, p.hs_code, p.weight_g, c.slug AS category, ci.key AS city \
+         FROM products p JOIN categories c ON c.id = p.category_id JOIN cities ci ON ci.id = p.origin_city_id \
+         WHERE p.id = $1 AND p.shop_id = $2",
+    )
+    .bind(product_id)
+    .bind(shop_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let (en, zh) = texts(&mut tx, product_id).await?;
+    let edits = edits(&mut tx, product_id).await?;
+    let variants = sqlx::query(
+        "SELECT v.id, v.sku, v.price_minor, v.stock, \
+                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'en'), '') AS label_en, \
+                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'zh'), '') AS label_zh \
+         FROM variants v WHERE v.product_id = $1 ORDER BY v.position, v.id",
+    )
+    .bind(product_id)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|v| {
+        Ok(VariantDraft {
+            id: Some(v.try_get("id")?),
+            sku: v.try_get("sku")?,
+            label_en: v.try_get("label_en")?,
+            label_zh: v.try_get("label_zh")?,
+            price: price_text(v.try_get("price_minor")?),
+            stock: Some(v.try_get("stock")?),
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    tx.rollback().await?;
+    let (en_states, zh_states) = states(&en, &zh, &edits);
+    Ok(ProductEditor {
+        draft: ProductDraft {
+            id: Some(product_id),
+            slug: row.try_get("slug")?,
+            category: row.try_get("category")?,
+            origin_city: row.try_get("city")?,
+            hs_code: row.try_get("hs_code")?,
+            weight_g: row.try_get::<i64, _>("weight_g")?.to_string(),
+            en,
+            zh,
+            variants,
+        },
+        status: ProductStatus::parse(row.try_get("status")?),
+        en: en_states,
+        zh: zh_states,
+    })
+}
+
+async fn id_of(tx: &mut Tx, sql: &str, key: &str, problem: Problem) -> Result<i64, AppError> {
+    let id: Option<i64> = sqlx::query_scalar(sql)
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
+    id.ok_or_else(|| problem.into())
+}
+
+/// Creates (`id` None) or updates the shop's product. A published product stays published
+/// only while both languages are complete; saving one that is not is refused.
+pub async fn save(
+    pool: &AnyPool,
+    engine: Engine,
+    shop_id: i64,
+    id: Option<i64>,
+    product: &CheckedProduct,
+) -> Result<i64, AppError> {
+    let mut tx = super::begin(pool, engine).await?;
+    let category = id_of(
+        &mut tx,
+        "SELECT id FROM categories WHERE slug = $1",
+        &product.category,
+        Problem::Category,
+    )
+    .await?;
+    let city = id_of(
+        &mut tx,
+        "SELECT id FROM cities WHERE key = $1",
+        &product.origin_city,
+        Problem::City,
+    )
+    .await?;
+    let now = now_seconds();
+    let (product_id, status, before) = match id {
+        Some(id) => {
+            let status: Option<String> =
+                sqlx::query_scalar("SELECT status FROM products WHERE id = $1 AND shop_id = $2")
+                    .bind(id)
+                    .bind(shop_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let status = ProductStatus::parse(&status.ok_or(AppError::NotFound)?);
+            let before = texts(&mut tx, id).await?;
+            sqlx::query(
+                "UPDATE products SET category_id = $1, origin_city_id = $2, hs_code = $3, weight_g = $4, \
+                 updated_at = $5 WHERE id = $6",
+            )
+            .bind(category)
+            .bind(city)
+            .bind(&product.hs_code)
+            .bind(product.weight_g)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            (id, status, before)
+        }
+        None => {
+            let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE slug = $1")
+                .bind(&product.slug)
+                .fetch_one(&mut *tx)
+                .await?;
+            if taken > 0 {
+                return Err(Problem::SlugTaken.into());
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO products (slug, shop_id, category_id, origin_city_id, hs_code, weight_g, \
+                 status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $7) RETURNING id",
+            )
+            .bind(&product.slug)
+            .bind(shop_id)
+            .bind(category)
+            .bind(city)
+            .bind(&product.hs_code)
+            .bind(product.weight_g)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            (
+                id,
+                ProductStatus::Draft,
+                (ProductSide::default(), ProductSide::default()),
+            )
+        }
+    };
+    write_texts(&mut tx, product_id, product, &before).await?;
+    write_variants(&mut tx, product_id, product).await?;
+    if status == ProductStatus::Published {
+        let (en, zh) = texts(&mut tx, product_id).await?;
+        if !complete(&en) || !complete(&zh) {
+            return Err(Problem::Incomplete.into());
+        }
+        let revision = super::bump_catalog(&mut tx).await?;
+        set_revision(&mut tx, product_id, revision).await?;
+    }
+    tx.commit().await?;
+    Ok(product_id)
+}
+
+fn complete(side: &ProductSide) -> bool {
+    FIELDS.iter().all(|f| !field(side, f).is_empty())
+}
+
+async fn set_revision(tx: &mut Tx, product_id: i64, revision: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE products SET revision = $1 WHERE id = $2")
+        .bind(revision)
+        .bind(product_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Writes both sides and counts an edit for every field whose text changed.
+async fn write_texts(
+    tx: &mut Tx,
+    product_id: i64,
+    product: &CheckedProduct,
+    before: &(ProductSide, ProductSide),
+) -> Result<(), sqlx::Error> {
+    let edit: i64 =
+        sqlx::query_scalar("UPDATE products SET edits = edits + 1 WHERE id = $1 RETURNING edits")
+            .bind(product_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    for (locale, side, old) in [
+        ("en", &product.en, &before.0),
+        ("zh", &product.zh, &before.1),
+    ] {
+        sqlx::query("DELETE FROM product_texts WHERE product_id = $1 AND locale = $2")
+            .bind(product_id)
+            .bind(locale)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO product_texts (product_id, locale, title, summary, description) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(product_id)
+        .bind(locale)
+        .bind(&side.title)
+        .bind(&side.summary)
+        .bind(&side.description)
+        .execute(&mut **tx)
+        .await?;
+        for name in FIELDS.iter().filter(|f| field(side, f) != field(old, f)) {
+            sqlx::query("DELETE FROM product_text_edits WHERE product_id = $1 AND locale = $2 AND field = $3")
+                .bind(product_id)
+                .bind(locale)
+                .bind(*name)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query("INSERT INTO product_text_edits (product_id, locale, field, edit) VALUES ($1, $2, $3, $4)")
+                .bind(product_id)
+                .bind(locale)
+                .bind(*name)
+                .bind(edit)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Updates the product's variants and adds new ones; a variant is never deleted (orders
+/// point at it), and the stock of an existing one changes only by adjustment.
+async fn write_variants(
+    tx: &mut Tx,
+    product_id: i64,
+    product: &CheckedProduct,
+) -> Result<(), AppError> {
+    for (position, variant) in product.variants.iter().enumerate() {
+        let taken: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE sku = $1 AND id <> $2")
+                .bind(&variant.sku)
+                .bind(variant.id.unwrap_or(-1))
+                .fetch_one(&mut **tx)
+                .await?;
+        if taken > 0 {
+            return Err(Problem::SkuTaken.into());
+        }
+        let variant_id: i64 = match variant.id {
+            Some(id) => {
+                let updated = sqlx::query(
+                    "UPDATE variants SET sku = $1, price_minor = $2, position = $3 WHERE id = $4 AND product_id = $5",
+                )
+                .bind(&variant.sku)
+                .bind(variant.price_minor)
+                .bind(position as i64)
+                .bind(id)
+                .bind(product_id)
+                .execute(&mut **tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Err(AppError::NotFound);
+                }
+                id
+            }
+            None => {
+                sqlx::query_scalar(
+                    "INSERT INTO variants (product_id, sku, price_minor, stock, position) VALUES ($1, $2, $3, $4, $5) \
+                     RETURNING id",
+                )
+                .bind(product_id)
+                .bind(&variant.sku)
+                .bind(variant.price_minor)
+                .bind(variant.stock)
+                .bind(position as i64)
+                .fetch_one(&mut **tx)
+                .await?
+            }
+        };
+        sqlx::query("DELETE FROM variant_texts WHERE variant_id = $1")
+            .bind(variant_id)
+            .execute(&mut **tx)
+            .await?;
+        for (locale, label) in [("en", &variant.label_en), ("zh", &variant.label_zh)] {
+            sqlx::query(
+                "INSERT INTO variant_texts (variant_id, locale, label) VALUES ($1, $2, $3)",
+            )
+            .bind(variant_id)
+            .bind(locale)
+            .bind(label)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Publishes the shop's product if the shop is verified and both languages are complete;
+/// `publish = false` takes it off the storefront.
+pub async fn set_published(
+    pool: &AnyPool,
+    engine: Engine,
+    shop_id: i64,
+    product_id: i64,
+    publish: bool,
+) -> Result<(), AppError> {
+    let mut tx = super::begin(pool, engine).await?;
+    let verified: Option<i64> = sqlx::query_scalar(
+        "SELECT s.verified FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND p.shop_id = $2",
+    )
+    .bind(product_id)
+    .bind(shop_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let verified = verified.ok_or(AppError::NotFound)? == 1;
+    if publish {
+        if !verified {
+            return Err(Problem::ShopNotVerified.into());
+        }
+        let (en, zh) = texts(&mut tx, product_id).await?;
+        let variants: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE product_id = $1")
+                .bind(product_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if !complete(&en) || !complete(&zh) {
+            return Err(Problem::Incomplete.into());
+        }
+        if variants == 0 {
+            return Err(Problem::NoVariants.into());
+        }
+    }
+    sqlx::query("UPDATE products SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(if publish { "published" } else { "hidden" })
+        .bind(now_seconds())
+        .bind(product_id)
+        .execute(&mut *tx)
+        .await?;
+    let revision = super::bump_catalog(&mut tx).await?;
+    set_revision(&mut tx, product_id, revision).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(title: &str) -> ProductSide {
+        ProductSide {
+            title: title.into(),
+            summary: "s".into(),
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_empty_field_is_missing_and_the_side_edited_earlier_is_stale() {
+        let mut edits = HashMap::new();
+        edits.insert(("en".to_owned(), "title".to_owned()), 3);
+        edits.insert(("zh".to_owned(), "title".to_owned()), 2);
+        edits.insert(("en".to_owned(), "summary".to_owned()), 1);
+        edits.insert(("zh".to_owned(), "summary".to_owned()), 4);
+        let (en, zh) = states(&side("Mango"), &side("芒果"), &edits);
+        assert_eq!(en.title, FieldState::Ok);
+        assert_eq!(zh.title, FieldState::Stale);
+        assert_eq!(en.summary, FieldState::Stale);
+        assert_eq!(zh.summary, FieldState::Ok);
+        assert_eq!(en.description, FieldState::Missing);
+        assert!(zh.missing_any());
+    }
+}

@@ -1,0 +1,71 @@
+//! The seller's pages: becoming a seller (`/sell`) and the shop's dashboard (`/seller/…`).
+
+mod analytics;
+mod apply;
+mod dashboard;
+mod editor;
+mod orders;
+mod products;
+mod stock;
+mod upload;
+
+pub use analytics::AnalyticsPage;
+pub use apply::{ApplicationStatusPage, ApplyPage, SellPage};
+pub use dashboard::SellerDashboardPage;
+pub use editor::{EditProductPage, NewProductPage};
+pub use orders::{PackingSlipPage, SellerOrdersPage};
+pub use products::SellerProductsPage;
+pub use stock::StockPage;
+
+use leptos::prelude::*;
+
+use crate::components::use_lang;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::account::SignInFirst;
+
+/// The dashboard's own navigation.
+#[component]
+fn SellerNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let href = move |rest: &str| format!("/{}/seller{rest}", lang.get().code());
+    view! {
+        <nav class="seller-nav" aria-label=move || t_string!(i18n, seller.dashboard)>
+            <a href=move || href("")>{t!(i18n, seller.dashboard)}</a>
+            <a href=move || href("/products")>{t!(i18n, seller.products)}</a>
+            <a href=move || href("/orders")>{t!(i18n, seller.orders)}</a>
+            <a href=move || href("/stock")>{t!(i18n, seller.stock)}</a>
+            <a href=move || href("/analytics")>{t!(i18n, seller.analytics)}</a>
+            <a href=move || format!("/{}/academy", lang.get().code())>{t!(i18n, seller.academy)}</a>
+        </nav>
+    }
+}
+
+/// What a seller page shows when its data cannot be had: sign in, apply first, or the error.
+#[component]
+fn SellerError(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    match error {
+        AppError::SignInRequired => view! { <SignInFirst /> }.into_any(),
+        AppError::Forbidden => view! {
+            <section class="notice-page">
+                <p>{t!(i18n, seller.no_shop)}</p>
+                <a class="button primary" href=move || format!("/{}/sell", lang.get().code())>
+                    {t!(i18n, seller.open_a_shop)}
+                </a>
+            </section>
+        }
+        .into_any(),
+        error => view! { <crate::components::ErrorMessage error /> }.into_any(),
+    }
+}
+
+/// A date in China time (`2026-11-30`), for lists.
+fn day(seconds: i64) -> String {
+    crate::pages::shop::china_time(seconds)
+        .chars()
+        .take(10)
+        .collect()
+}

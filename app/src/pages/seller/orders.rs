@@ -1,0 +1,211 @@
+//! Parcels to fulfil: ship with carrier and tracking number, cancel with a reason, print a
+//! packing slip in both languages.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{SellerError, SellerNav, day};
+use crate::api::seller::{CancelShipment, ShipShipment, get_shipment, list_shipments};
+use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::i18n::*;
+use crate::model::order::OrderStatus;
+use crate::model::seller::ShipmentRow;
+use crate::pages::shop::status_name;
+
+#[component]
+pub fn SellerOrdersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let all = move || query.read().get("all").is_some();
+    let shipments = Resource::new(move || !all(), list_shipments);
+    let lang = use_lang();
+    let done = query.read_untracked().get("shipped").is_some()
+        || query.read_untracked().get("cancelled").is_some();
+    view! {
+        <PageMeta
+            title=t_string!(i18n, seller.orders).to_string()
+            description=t_string!(i18n, seller.orders).to_string()
+        />
+        <SellerNav />
+        <section class="seller-orders">
+            <h1>{t!(i18n, seller.orders)}</h1>
+            {done.then(|| view! { <p class="notice" role="status">{t!(i18n, seller.parcel_updated)}</p> })}
+            <p class="tabs">
+                <a href=move || format!("/{}/seller/orders", lang.get().code()) aria-current=move || (!all()).then_some("page")>
+                    {t!(i18n, seller.to_ship)}
+                </a>
+                " · "
+                <a href=move || format!("/{}/seller/orders?all=1", lang.get().code()) aria-current=move || all().then_some("page")>
+                    {t!(i18n, seller.all_parcels)}
+                </a>
+            </p>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match shipments.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, seller.no_parcels)}</p> }.into_any(),
+                        Ok(rows) => rows
+                            .into_iter()
+                            .map(|shipment| view! { <ParcelCard shipment /> })
+                            .collect_view()
+                            .into_any(),
+                        Err(error) => view! { <SellerError error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ParcelCard(shipment: ShipmentRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let ship = ServerAction::<ShipShipment>::new();
+    let cancel = ServerAction::<CancelShipment>::new();
+    let id = shipment.id;
+    let zh = lang.get_untracked() == crate::model::Lang::Zh;
+    let lines = shipment
+        .lines
+        .iter()
+        .map(|l| {
+            let (title, option) = if zh { (&l.title_zh, &l.option_zh) } else { (&l.title_en, &l.option_en) };
+            view! { <li>{l.quantity} " × " {title.clone()} {(!option.is_empty()).then(|| format!(" ({option})"))} " · " <code>{l.sku.clone()}</code></li> }
+        })
+        .collect_view();
+    let open = matches!(shipment.status, OrderStatus::Placed | OrderStatus::Paid);
+    let paid = shipment.status == OrderStatus::Paid;
+    view! {
+        <article class="card parcel" id=format!("parcel-{id}")>
+            <header class="row between">
+                <h2>{t!(i18n, seller.parcel_of, number = shipment.order_number.clone())}</h2>
+                <span class="badge">{status_name(i18n, shipment.status)}</span>
+            </header>
+            <p class="hint">{day(shipment.placed_at)} " · " {shipment.recipient.clone()} " · " {shipment.address.clone()}</p>
+            <ul>{lines}</ul>
+            {shipment.tracking.clone().map(|tracking| view! {
+                <p>{t!(i18n, seller.tracking)} ": " {shipment.carrier.clone().unwrap_or_default()} " " <code>{tracking}</code></p>
+            })}
+            <p>
+                <a href=move || format!("/{}/seller/orders/{id}/slip", lang.get().code()) target="_blank">
+                    {t!(i18n, seller.packing_slip)}
+                </a>
+            </p>
+            {paid.then(|| view! {
+                <ActionForm action=ship attr:class="row">
+                    <LangField />
+                    <input type="hidden" name="id" value=id />
+                    <div class="field">
+                        <label for=format!("carrier-{id}")>{t!(i18n, seller.carrier)}</label>
+                        <input id=format!("carrier-{id}") name="carrier" required list="carriers" />
+                    </div>
+                    <div class="field">
+                        <label for=format!("tracking-{id}")>{t!(i18n, seller.tracking)}</label>
+                        <input id=format!("tracking-{id}") name="tracking" required pattern="[A-Za-z0-9\\-]{6,40}" />
+                    </div>
+                    <button type="submit" class="primary">{t!(i18n, seller.mark_shipped)}</button>
+                    <datalist id="carriers">
+                        <option value="TCS"></option>
+                        <option value="Pakistan Post EMS"></option>
+                        <option value="SF Express"></option>
+                        <option value="China Post EMS"></option>
+                        <option value="DHL Express"></option>
+                    </datalist>
+                </ActionForm>
+                <ActionError value=ship.value() />
+            })}
+            {open.then(|| view! {
+                <details>
+                    <summary>{t!(i18n, seller.cancel_parcel)}</summary>
+                    <ActionForm action=cancel>
+                        <LangField />
+                        <input type="hidden" name="id" value=id />
+                        <div class="field">
+                            <label for=format!("reason-{id}")>{t!(i18n, seller.cancel_reason)}</label>
+                            <input id=format!("reason-{id}") name="reason" required maxlength="300" />
+                        </div>
+                        <button type="submit">{t!(i18n, seller.cancel_parcel)}</button>
+                    </ActionForm>
+                    <ActionError value=cancel.value() />
+                </details>
+            })}
+        </article>
+    }
+}
+
+/// A slip line in both languages, whatever the page's.
+macro_rules! both {
+    ($key:ident) => {
+        format!(
+            "{} · {}",
+            td_string!(Locale::en, seller.$key),
+            td_string!(Locale::zh, seller.$key)
+        )
+    };
+}
+
+/// A printable slip in English and Chinese, for the parcel's box and the customs officer.
+#[component]
+pub fn PackingSlipPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(-1)
+    };
+    let shipment = Resource::new(id, get_shipment);
+    view! {
+        <PageMeta
+            title=t_string!(i18n, seller.packing_slip).to_string()
+            description=t_string!(i18n, seller.packing_slip).to_string()
+        />
+        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                let s = match shipment.await {
+                    Ok(s) => s,
+                    Err(error) => return view! { <SellerError error /> }.into_any(),
+                };
+                let lines = s
+                    .lines
+                    .iter()
+                    .map(|l| view! {
+                        <tr>
+                            <td><code>{l.sku.clone()}</code></td>
+                            <td lang="en">{l.title_en.clone()} {(!l.option_en.is_empty()).then(|| format!(" ({})", l.option_en))}</td>
+                            <td lang="zh">{l.title_zh.clone()} {(!l.option_zh.is_empty()).then(|| format!("（{}）", l.option_zh))}</td>
+                            <td class="num">{l.quantity}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                view! {
+                    <section class="packing-slip">
+                        <h1>{both!(slip_title)}</h1>
+                        <p>
+                            {both!(slip_order)} ": " <strong>{s.order_number.clone()}</strong> " · " {day(s.placed_at)}
+                            " · " {format!("{:.2} kg", s.weight_g as f64 / 1000.0)}
+                        </p>
+                        <p>{both!(slip_ship_to)} ": " {s.recipient.clone()} " " {s.mobile.clone()} <br /> {s.address.clone()}</p>
+                        <table class="data">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"SKU"</th>
+                                    <th scope="col">{td_string!(Locale::en, seller.slip_item)}</th>
+                                    <th scope="col">{td_string!(Locale::zh, seller.slip_item)}</th>
+                                    <th scope="col">{both!(slip_quantity)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{lines}</tbody>
+                        </table>
+                        <p class="hint">{both!(slip_notice)}</p>
+                        <button type="button" class="no-print" on:click=move |_| {
+                            let _ = window().print();
+                        }>{t!(i18n, seller.print)}</button>
+                    </section>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,100 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{SellerError, SellerNav};
+use crate::api::seller::{AdjustStock, list_stock};
+use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::i18n::*;
+use crate::model::seller::StockRow;
+
+/// Stock per variant, lowest first; adjust with a reason. `?low=1` lists only what runs low.
+#[component]
+pub fn StockPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let query = use_query_map();
+    let low = move || query.read().get("low").is_some();
+    let rows = Resource::new(
+        move || (lang.get(), low()),
+        |(lang, low)| list_stock(lang, low),
+    );
+    let adjusted = query.read_untracked().get("adjusted").is_some();
+    view! {
+        <PageMeta
+            title=t_string!(i18n, seller.stock).to_string()
+            description=t_string!(i18n, seller.stock).to_string()
+        />
+        <SellerNav />
+        <section class="seller-stock">
+            <h1>{t!(i18n, seller.stock)}</h1>
+            {adjusted.then(|| view! { <p class="notice" role="status">{t!(i18n, seller.stock_adjusted)}</p> })}
+            <p class="tabs">
+                <a href=move || format!("/{}/seller/stock", lang.get().code()) aria-current=move || (!low()).then_some("page")>
+                    {t!(i18n, seller.all_stock)}
+                </a>
+                " · "
+                <a href=move || format!("/{}/seller/stock?low=1", lang.get().code()) aria-current=move || low().then_some("page")>
+                    {t!(i18n, seller.low_stock)}
+                </a>
+            </p>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, seller.no_stock_rows)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <table class="data">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t!(i18n, seller.product)}</th>
+                                        <th scope="col">"SKU"</th>
+                                        <th scope="col">{t!(i18n, seller.stock)}</th>
+                                        <th scope="col">{t!(i18n, seller.adjust)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows.into_iter().map(|row| view! { <StockLine row /> }).collect_view()}</tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <SellerError error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn StockLine(row: StockRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let adjust = ServerAction::<AdjustStock>::new();
+    let id = row.variant_id;
+    let low = row.stock <= row.low_stock;
+    view! {
+        <tr class:low=low>
+            <td>{row.title} {(!row.label.is_empty()).then(|| format!(" · {}", row.label))}</td>
+            <td><code>{row.sku}</code></td>
+            <td class="num">
+                {row.stock}
+                {low.then(|| view! { " " <span class="badge low">{t!(i18n, seller.runs_low)}</span> })}
+            </td>
+            <td>
+                <ActionForm action=adjust attr:class="row compact">
+                    <LangField />
+                    <input type="hidden" name="variant_id" value=id />
+                    <input
+                        name="delta"
+                        inputmode="numeric"
+                        pattern="[+\\-]?[0-9]{1,7}"
+                        size="6"
+                        required
+                        placeholder="+10"
+                        aria-label=move || t_string!(i18n, seller.delta)
+                    />
+                    <input name="reason" required maxlength="300" aria-label=move || t_string!(i18n, seller.adjust_reason) placeholder=move || t_string!(i18n, seller.adjust_reason) />
+                    <button type="submit">{t!(i18n, seller.adjust)}</button>
+                </ActionForm>
+                <ActionError value=adjust.value() />
+            </td>
+        </tr>
+    }
+}
