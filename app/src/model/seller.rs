@@ -616,7 +616,7 @@ mod tests {
 
     #[test]
     fn a_draft_may_lack_one_language_but_keeps_its_empty_variant_row_out() {
-        let checked = draft().check().unwrap();
+        let checked = draft().check().expect("a valid draft");
         assert_eq!(checked.variants.len(), 1);
         assert_eq!(checked.variants[0].price_minor, 16_850);
         assert!(checked.zh.title.is_empty());
@@ -624,7 +624,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_names_its_problem() {
-        let cases: [(fn(&mut ProductDraft), Problem); 7] = [
+        type Spoil = fn(&mut ProductDraft);
+        let cases: [(Spoil, Problem); 7] = [
             (|d| d.slug = "Bad Slug".into(), Problem::Slug),
             (|d| d.weight_g = "0".into(), Problem::Weight),
             (|d| d.hs_code = "x".into(), Problem::HsCode),

@@ -177,8 +177,8 @@ mod tests {
     #[test]
     fn tracking_numbers_are_upper_cased_and_checked() {
         assert_eq!(
-            check_tracking(" TCS ", "ab-123456").unwrap(),
-            ("TCS".to_owned(), "AB-123456".to_owned())
+            check_tracking(" TCS ", "ab-123456"),
+            Ok(("TCS".to_owned(), "AB-123456".to_owned()))
         );
         assert_eq!(check_tracking("", "AB123456"), Err(Problem::Carrier));
         assert_eq!(check_tracking("TCS", "12 34"), Err(Problem::Tracking));
