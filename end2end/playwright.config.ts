@@ -5,9 +5,13 @@ import * as os from "node:os";
 // The release build made by `make test`, on its own port and its own fresh database.
 const root = path.resolve(__dirname, "..");
 const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
-const dataDir = path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
+// Set once in the runner and inherited by its workers, so tests can reach the same database
+// (the seller journey approves its application with the `pavilion` command).
+process.env.PAVILION_E2E_DATA_DIR ??= path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
+const dataDir = process.env.PAVILION_E2E_DATA_DIR;
+process.env.PAVILION_E2E_SERVER ??= path.join(targetDir, "release", "pavilion");
 const port = Number(process.env.PAVILION_E2E_PORT ?? 3100);
-const server = path.join(targetDir, "release", "pavilion");
+const server = process.env.PAVILION_E2E_SERVER;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -16,4 +16,5 @@ mod pages;
 mod payments;
 mod security;
 mod seed;
+mod sellers;
 mod shopper;

@@ -1,0 +1,41 @@
+// Checking out with a mainland address and paying in the sandbox wallet, as a shopper does.
+import { expect, Page } from "@playwright/test";
+import { hydrated, noSeriousViolations } from "./helpers";
+import { t, Lang } from "./i18n";
+
+export async function register(page: Page, lang: Lang, email: string, name: string) {
+  await page.goto(`/${lang}/account/register`);
+  await hydrated(page);
+  await page.getByLabel(t(lang, "account", "email")).fill(email);
+  await page.getByLabel(t(lang, "account", "display_name")).fill(name);
+  await page.getByLabel(t(lang, "account", "new_password")).fill("mangoes from Multan");
+  await page.getByRole("button", { name: t(lang, "account", "register_submit") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
+}
+
+/// From the cart: the checkout form filled in, the order placed and paid.
+export async function checkoutAndPay(page: Page, lang: Lang, parcels: number) {
+  await page.getByRole("link", { name: t(lang, "shop", "go_to_checkout") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/checkout$`));
+  await hydrated(page);
+  await expect(page.locator(".order-summary .parcel")).toHaveCount(parcels);
+  await page.getByLabel(t(lang, "shop", "recipient")).fill("王芳");
+  await page.getByLabel(t(lang, "shop", "mobile")).fill("138 0013 8000");
+  await page.getByLabel(t(lang, "shop", "province")).selectOption(lang === "zh" ? "四川省" : "Sichuan");
+  await page.getByLabel(t(lang, "shop", "city")).fill("成都市");
+  await page.getByLabel(t(lang, "shop", "district")).fill("武侯区");
+  await page.getByLabel(t(lang, "shop", "street")).fill("人民南路四段 12 号 3 栋 402");
+  await page.getByLabel(t(lang, "shop", "postcode")).fill("610041");
+  await page.getByLabel(t(lang, "shop", "buyer_name")).fill("王芳");
+  await page.getByLabel(t(lang, "shop", "id_number")).fill("11010519491231002X");
+  await page.getByRole("radio", { name: new RegExp(t(lang, "shop", "method_land")) }).check();
+  await page.getByRole("checkbox").check();
+  await noSeriousViolations(page);
+  await page.getByRole("button", { name: t(lang, "shop", "place_order") }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${lang}/pay/sandbox\\?`));
+  await expect(page.getByRole("heading", { name: t(lang, "shop", "sandbox_title") })).toBeVisible();
+  await page.getByRole("button", { name: t(lang, "shop", "sandbox_pay") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/orders/PV[0-9A-Z]+`));
+  await expect(page.getByText(t(lang, "shop", "status_paid")).first()).toBeVisible();
+}

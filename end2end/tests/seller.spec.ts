@@ -1,0 +1,138 @@
+// A trader opens a shop, lists a bilingual product with a picture, a Chinese shopper finds
+// and buys it, and the trader ships it: in English and in Chinese.
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { hydrated, noSeriousViolations } from "./helpers";
+import { checkoutAndPay, register } from "./checkout";
+import { langs, t } from "./i18n";
+
+/// The operator's command line, on the test server's database.
+function pavilion(...args: string[]): string {
+  const dataDir = process.env.PAVILION_E2E_DATA_DIR!;
+  return execFileSync(process.env.PAVILION_E2E_SERVER!, args, {
+    env: {
+      ...process.env,
+      PAVILION_DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite://${dataDir}/pavilion.db`,
+      RUST_LOG: "warn",
+    },
+  }).toString();
+}
+
+/// A 4 × 3 red PNG.
+const PNG_RED = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4o6QERww4OQAAzgzBjfebfQAAAABJRU5ErkJggg==";
+
+for (const lang of langs) {
+  test(`a trader opens a shop, lists a bilingual product, a Chinese shopper buys it and it ships (${lang})`, async ({ page, browser }, info) => {
+    test.setTimeout(120_000);
+    const run = `${lang}-${info.project.name}-${Date.now()}`;
+    const shopName = `Sialkot Stitch ${run}`;
+    await register(page, lang, `trader-${run}@example.pk`, "Bilal Ahmed");
+
+    // Apply.
+    await page.goto(`/${lang}/sell`);
+    await noSeriousViolations(page);
+    await page.getByRole("link", { name: t(lang, "seller", "apply_now") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/sell/apply$`));
+    await hydrated(page);
+    await page.getByLabel(t(lang, "seller", lang === "zh" ? "kind_importer" : "kind_exporter")).check();
+    await page.getByLabel(t(lang, "seller", "legal_name"), { exact: true }).fill(`${shopName} (Pvt) Ltd`);
+    await page.getByLabel(t(lang, "seller", "shop_name"), { exact: true }).fill(shopName);
+    const number = page.getByLabel(t(lang, "seller", "registration_number"), { exact: true });
+    await number.fill("12345");
+    await page.getByLabel(t(lang, "seller", "city"), { exact: true }).selectOption(lang === "zh" ? "yiwu" : "sialkot");
+    await page.getByLabel(t(lang, "seller", "contact_name")).fill("Bilal Ahmed");
+    await page.getByLabel(t(lang, "seller", "contact_phone")).fill("+92 300 1234567");
+    await page.locator('input[name="form[categories][sports-goods]"]').check();
+    await noSeriousViolations(page);
+    await page.getByRole("button", { name: t(lang, "seller", "submit_application") }).click();
+    // A wrong number is explained in the page's language, and nothing typed is lost.
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByLabel(t(lang, "seller", "contact_name"))).toHaveValue("Bilal Ahmed");
+    await number.fill(lang === "zh" ? "91350100M000100Y43" : "1234567-8");
+    await page.getByRole("button", { name: t(lang, "seller", "submit_application") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/sell/status$`));
+    await expect(page.getByText(t(lang, "seller", "status_pending"))).toBeVisible();
+    const document = path.join(os.tmpdir(), `registration-${run}.pdf`);
+    fs.writeFileSync(document, "%PDF-1.4\n% certificate of registration\n");
+    await page.getByLabel(t(lang, "seller", "document_label")).setInputFiles(document);
+    await page.getByRole("button", { name: t(lang, "seller", "upload_document") }).click();
+    await expect(page.getByText(t(lang, "seller", "document_added"))).toBeVisible();
+
+    // The operator approves it.
+    const line = pavilion("applications").split("\n").find((l) => l.includes(shopName));
+    expect(line).toBeTruthy();
+    pavilion("approve-application", line!.split("\t")[0]);
+    await page.reload();
+    await expect(page.getByText(t(lang, "seller", "status_approved"))).toBeVisible();
+    await page.getByRole("link", { name: t(lang, "seller", "go_to_dashboard") }).click();
+    await expect(page.getByRole("heading", { level: 1, name: shopName })).toBeVisible();
+
+    // List a product in both languages.
+    const slug = `match-football-${run}`.toLowerCase();
+    await page.goto(`/${lang}/seller/products/new`);
+    await hydrated(page);
+    await page.getByLabel(t(lang, "seller", "slug"), { exact: true }).fill(slug);
+    await page.getByLabel(t(lang, "seller", "category"), { exact: true }).selectOption("footballs");
+    await page.getByLabel(t(lang, "seller", "origin_city"), { exact: true }).selectOption("sialkot");
+    await page.getByLabel(t(lang, "seller", "hs_code"), { exact: true }).fill("9506.62");
+    await page.getByLabel(t(lang, "seller", "weight_g"), { exact: true }).fill("450");
+    await page.getByLabel(`${t(lang, "seller", "field_title")} (English)`).fill("Hand-stitched match football");
+    await page.getByLabel(`${t(lang, "seller", "field_summary")} (English)`).fill("32 panels, stitched by hand in Sialkot.");
+    await page.getByLabel(`${t(lang, "seller", "field_description")} (English)`).fill("Size 5, synthetic leather, latex bladder.");
+    // The glossary suggests the usual Chinese name of a place the English side mentions.
+    await expect(page.locator(".glossary-suggestions")).toContainText("锡亚尔科特");
+    await page.getByLabel(`${t(lang, "seller", "field_title")} (中文)`).fill("锡亚尔科特手缝比赛足球");
+    await page.getByLabel(`${t(lang, "seller", "field_summary")} (中文)`).fill("32片拼接，锡亚尔科特手工缝制。");
+    await page.getByLabel(`${t(lang, "seller", "field_description")} (中文)`).fill("5号标准比赛球，合成革，乳胶内胆。");
+    await page.locator('input[name="draft[variants][0][sku]"]').fill(`SS-${Date.now()}`);
+    await page.locator('input[name="draft[variants][0][label_en]"]').fill("Size 5");
+    await page.locator('input[name="draft[variants][0][label_zh]"]').fill("5号球");
+    await page.locator('input[name="draft[variants][0][price]"]').fill("168");
+    await page.locator('input[name="draft[variants][0][stock]"]').fill("20");
+    await noSeriousViolations(page);
+    await page.getByRole("button", { name: t(lang, "seller", "save"), exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/seller/products/[0-9]+\\?saved=1$`));
+    await expect(page.getByText(t(lang, "seller", "saved"), { exact: true })).toBeVisible();
+    await hydrated(page);
+
+    // A picture, then publish.
+    const picture = path.join(os.tmpdir(), `football-${run}.png`);
+    fs.writeFileSync(picture, Buffer.from(PNG_RED, "base64"));
+    await page.getByLabel(t(lang, "seller", "picture_file")).setInputFiles(picture);
+    await page.getByRole("button", { name: t(lang, "seller", "upload_picture") }).click();
+    await expect(page.getByText(t(lang, "seller", "picture_added"))).toBeVisible();
+    await page.getByRole("button", { name: t(lang, "seller", "publish"), exact: true }).click();
+    await expect(page.getByText(t(lang, "seller", "now_published"))).toBeVisible();
+
+    // A Chinese shopper finds it in a Chinese search and buys it.
+    const shopper = await (await browser.newContext()).newPage();
+    await register(shopper, "zh", `shopper-${run}@example.cn`, "王芳");
+    await expect(async () => {
+      await shopper.goto(`/zh/products?q=${encodeURIComponent("手缝比赛足球")}`);
+      await expect(shopper.locator(`a[href="/zh/products/${slug}"]`).first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await shopper.goto(`/zh/products/${slug}`);
+    await hydrated(shopper);
+    await expect(shopper.getByRole("heading", { level: 1, name: "锡亚尔科特手缝比赛足球" })).toBeVisible();
+    await shopper.getByRole("button", { name: t("zh", "shop", "add_to_cart") }).click();
+    await expect(shopper).toHaveURL(/\/zh\/cart$/);
+    await checkoutAndPay(shopper, "zh", 1);
+
+    // The trader ships it.
+    await page.goto(`/${lang}/seller/orders`);
+    await hydrated(page);
+    const parcel = page.locator("article.parcel").first();
+    await expect(parcel).toContainText(lang === "zh" ? "锡亚尔科特手缝比赛足球" : "Hand-stitched match football");
+    await noSeriousViolations(page);
+    await parcel.getByLabel(t(lang, "seller", "carrier")).fill("TCS");
+    await parcel.getByLabel(t(lang, "seller", "tracking")).fill("TCS20261130");
+    await parcel.getByRole("button", { name: t(lang, "seller", "mark_shipped") }).click();
+    await expect(page.getByText(t(lang, "seller", "parcel_updated"))).toBeVisible();
+    await page.goto(`/${lang}/seller/orders?all=1`);
+    await expect(page.locator("article.parcel").first()).toContainText("TCS20261130");
+  });
+}

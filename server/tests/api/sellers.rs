@@ -1,0 +1,775 @@
+//! Sellers: applying, approval, the bilingual product editor and publishing, parcels,
+//! stock and sales; seller A never reaches seller B's shop; uploads checked by content.
+
+use app::error::{AppError, Problem};
+use app::model::order::PlacedOrder;
+use app::model::seller::{
+    ApplicationStatus, ApplicationView, FieldState, ProductEditor, ProductStatus, SalesReport,
+    SellerShop, ShipmentRow, StockRow,
+};
+
+use crate::both;
+use crate::helpers::TestApp;
+use crate::shopper::{Shopper, key, scalar_i64};
+
+/// A valid unified social credit code (GB 32100-2015 check character).
+const USCC: &str = "91350100M000100Y43";
+
+fn application<'a>(kind: &'a str, number: &'a str, shop: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("lang", "En"),
+        ("form[kind]", kind),
+        ("form[legal_name]", "Indus Valley Traders (Pvt) Ltd"),
+        ("form[shop_name]", shop),
+        ("form[registration_number]", number),
+        ("form[city]", "sialkot"),
+        ("form[contact_name]", "Bilal Ahmed"),
+        ("form[contact_phone]", "+92 300 1234567"),
+        ("form[categories][sports-goods]", "sports-goods"),
+    ]
+}
+
+/// A registered person whose application was approved: the owner of a verified shop.
+async fn seller<'a>(app: &'a TestApp, email: &str, shop: &str) -> Shopper<'a> {
+    let person = Shopper::new(app);
+    person
+        .register(email, "Bilal", "green cricket pitch")
+        .await
+        .ok();
+    let id: i64 = person
+        .call(
+            "apply_for_shop",
+            &application("exporter", "1234567-8", shop),
+        )
+        .await
+        .ok()
+        .json();
+    app::backend::seller::applications::approve(&app.pool, app.state().engine, id)
+        .await
+        .expect("approved");
+    person
+}
+
+fn product<'a>(slug: &'a str, sku: &'a str, zh_title: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("lang", "En"),
+        ("draft[slug]", slug),
+        ("draft[category]", "footballs"),
+        ("draft[origin_city]", "sialkot"),
+        ("draft[hs_code]", "9506.62"),
+        ("draft[weight_g]", "450"),
+        ("draft[en][title]", "Hand-stitched match football"),
+        (
+            "draft[en][summary]",
+            "32 panels, stitched by hand in Sialkot.",
+        ),
+        (
+            "draft[en][description]",
+            "Size 5, synthetic leather, latex bladder.",
+        ),
+        ("draft[zh][title]", zh_title),
+        ("draft[zh][summary]", ""),
+        ("draft[zh][description]", ""),
+        ("draft[variants][0][sku]", sku),
+        ("draft[variants][0][label_en]", "Size 5"),
+        ("draft[variants][0][label_zh]", "5号球"),
+        ("draft[variants][0][price]", "168.00"),
+        ("draft[variants][0][stock]", "3"),
+    ]
+}
+
+fn saved_id(reply: &crate::shopper::Reply) -> i64 {
+    reply.ok().json()
+}
+
+both!(
+    an_application_is_checked_approved_and_opens_a_verified_shop,
+    |app| {
+        app.seed_demo().await;
+        let person = Shopper::new(&app);
+        let anonymous = person
+            .call(
+                "apply_for_shop",
+                &application("exporter", "1234567-8", "Sialkot Stitch"),
+            )
+            .await;
+        assert_eq!(anonymous.error(), AppError::SignInRequired);
+        person
+            .register("bilal@example.pk", "Bilal", "green cricket pitch")
+            .await
+            .ok();
+        for (kind, number, problem) in [
+            ("exporter", "12345", Problem::Registration),
+            (
+                "importer",
+                "91350100M000100Y44",
+                Problem::RegistrationChecksum,
+            ),
+            ("importer", "1234567-8", Problem::Registration),
+            ("wholesaler", "1234567-8", Problem::ShopKind),
+        ] {
+            let reply = person
+                .call(
+                    "apply_for_shop",
+                    &application(kind, number, "Sialkot Stitch"),
+                )
+                .await;
+            assert_eq!(reply.problem(), problem, "{kind} {number}");
+        }
+        let mut no_categories = application("importer", USCC, "Sialkot Stitch");
+        no_categories.retain(|(k, _)| !k.starts_with("form[categories]"));
+        assert_eq!(
+            person
+                .call("apply_for_shop", &no_categories)
+                .await
+                .problem(),
+            Problem::ShopCategories
+        );
+        assert_eq!(
+            scalar_i64(
+                &app,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_applications"
+            )
+            .await,
+            0
+        );
+
+        let id: i64 = person
+            .call(
+                "apply_for_shop",
+                &application("importer", "91350100 m000100y43", "Sialkot Stitch"),
+            )
+            .await
+            .ok()
+            .json();
+        assert_eq!(
+            person
+                .call("apply_for_shop", &application("importer", USCC, "Again"))
+                .await
+                .problem(),
+            Problem::AlreadyApplied
+        );
+        let view: Option<ApplicationView> = person.get("/api/my_application?lang=En").await.json();
+        let view = view.expect("the application");
+        assert_eq!(view.status, ApplicationStatus::Pending);
+        assert_eq!(view.registration_number, USCC);
+        // Not a seller yet: the dashboard's functions refuse.
+        assert_eq!(
+            person.get("/api/seller_products?lang=En").await.error(),
+            AppError::Forbidden
+        );
+
+        app::backend::seller::applications::reject(&app.pool, id, "")
+            .await
+            .expect_err("a reason is needed");
+        let slug = app::backend::seller::applications::approve(&app.pool, app.state().engine, id)
+            .await
+            .expect("approved");
+        assert_eq!(slug, "sialkot-stitch");
+        let shop: Option<SellerShop> = person.get("/api/seller_shop?lang=En").await.json();
+        let shop = shop.expect("a shop");
+        assert!(shop.verified);
+        let view: Option<ApplicationView> = person.get("/api/my_application?lang=Zh").await.json();
+        assert_eq!(view.map(|v| v.status), Some(ApplicationStatus::Approved));
+        // A decided application cannot be decided again.
+        assert!(
+            app::backend::seller::applications::reject(&app.pool, id, "late")
+                .await
+                .is_err()
+        );
+    }
+);
+
+both!(
+    a_product_is_published_only_with_both_languages_and_then_found_in_chinese,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Sialkot Stitch").await;
+        let id = saved_id(
+            &owner
+                .call(
+                    "save_product",
+                    &product("match-football-a", "SS-BALL-5", ""),
+                )
+                .await,
+        );
+        let editor: ProductEditor = owner
+            .get(&format!("/api/seller_product?id={id}"))
+            .await
+            .json();
+        assert_eq!(editor.status, ProductStatus::Draft);
+        assert_eq!(editor.zh.title, FieldState::Missing);
+        assert_eq!(editor.en.title, FieldState::Ok);
+        let id_text = id.to_string();
+        let publish = |publish: &'static str| {
+            [
+                ("lang", "En"),
+                ("id", id_text.as_str()),
+                ("publish", publish),
+            ]
+        };
+        assert_eq!(
+            owner
+                .call("publish_product", &publish("true"))
+                .await
+                .problem(),
+            Problem::Incomplete
+        );
+
+        // The Chinese side is written; then English changes, so Chinese is marked out of date.
+        let mut both_sides = product("match-football-a", "SS-BALL-5", "手工缝制比赛足球");
+        both_sides.push(("draft[id]", &id_text));
+        let variant: i64 =
+            scalar_i64(&app, "SELECT id FROM variants WHERE sku = 'SS-BALL-5'").await;
+        let variant_text = variant.to_string();
+        both_sides.push(("draft[variants][0][id]", &variant_text));
+        for (key, value) in [
+            ("draft[zh][summary]", "锡亚尔科特手工缝制，32片拼接。"),
+            ("draft[zh][description]", "5号标准球，合成革，乳胶内胆。"),
+        ] {
+            both_sides.retain(|(k, _)| *k != key);
+            both_sides.push((key, value));
+        }
+        owner.call("save_product", &both_sides).await.ok();
+        both_sides.retain(|(k, _)| *k != "draft[en][summary]");
+        both_sides.push((
+            "draft[en][summary]",
+            "32 panels, hand-stitched in Sialkot by the Ahmed family.",
+        ));
+        owner.call("save_product", &both_sides).await.ok();
+        let editor: ProductEditor = owner
+            .get(&format!("/api/seller_product?id={id}"))
+            .await
+            .json();
+        assert_eq!(editor.zh.summary, FieldState::Stale);
+        assert_eq!(editor.en.summary, FieldState::Ok);
+        assert_eq!(editor.zh.title, FieldState::Ok);
+
+        owner.call("publish_product", &publish("true")).await.ok();
+        app.refresh().await;
+        let (_, found) = app.get_text("/zh/products?q=%E8%B6%B3%E7%90%83").await;
+        assert!(
+            found.contains("/zh/products/match-football-a"),
+            "found in a Chinese search"
+        );
+        let (status, page) = app.get_text("/zh/products/match-football-a").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("手工缝制比赛足球"));
+
+        // A published product cannot lose a language.
+        let mut emptied = both_sides.clone();
+        emptied.retain(|(k, _)| *k != "draft[zh][description]");
+        emptied.push(("draft[zh][description]", ""));
+        assert_eq!(
+            owner.call("save_product", &emptied).await.problem(),
+            Problem::Incomplete
+        );
+        let description: i64 = scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM product_texts WHERE locale = 'zh' AND description = ''").await;
+        assert_eq!(description, 0, "the refused save wrote nothing");
+        // Another shop's SKU or slug is refused.
+        let mut taken = product("match-football-b", "SS-BALL-5", "足球");
+        taken.retain(|(k, _)| *k != "draft[variants][0][stock]");
+        assert_eq!(
+            owner.call("save_product", &taken).await.problem(),
+            Problem::SkuTaken
+        );
+        assert_eq!(
+            owner
+                .call(
+                    "save_product",
+                    &product("super-kernel-basmati-5kg", "NEW-1", "香米")
+                )
+                .await
+                .problem(),
+            Problem::SlugTaken
+        );
+    }
+);
+
+/// Places a paid order for one unit of `sku`; returns the order number.
+async fn paid_order(app: &TestApp, sku: &str) -> String {
+    let buyer = Shopper::new(app);
+    buyer
+        .register(
+            &format!("{}@example.cn", key()),
+            "王芳",
+            "jade mountain tea",
+        )
+        .await
+        .ok();
+    buyer.add(sku, 1).await.ok();
+    let order: PlacedOrder = buyer.checkout(&key(), &[]).await.json();
+    for sql in [
+        "UPDATE orders SET status = 'paid' WHERE number = $1",
+        "UPDATE shipments SET status = 'paid' WHERE order_id = (SELECT id FROM orders WHERE number = $1)",
+    ] {
+        sqlx::query(sql)
+            .bind(&order.number)
+            .execute(&app.pool)
+            .await
+            .expect(sql);
+    }
+    order.number
+}
+
+both!(
+    seller_a_never_reaches_seller_b_and_ships_only_its_own_parcels,
+    |app| {
+        app.seed_demo().await;
+        let a = seller(&app, "a@example.pk", "Alpha Sports").await;
+        let b = seller(&app, "b@example.pk", "Beta Leather").await;
+        let mut full = product("alpha-football", "ALPHA-5", "阿尔法足球");
+        for (key, value) in [
+            ("draft[zh][summary]", "手工缝制。"),
+            ("draft[zh][description]", "5号球。"),
+        ] {
+            full.retain(|(k, _)| *k != key);
+            full.push((key, value));
+        }
+        let id = saved_id(&a.call("save_product", &full).await);
+        let id_text = id.to_string();
+        a.call(
+            "publish_product",
+            &[("lang", "En"), ("id", &id_text), ("publish", "true")],
+        )
+        .await
+        .ok();
+        app.refresh().await;
+        let number = paid_order(&app, "ALPHA-5").await;
+        let parcels: Vec<ShipmentRow> = a.get("/api/seller_shipments?to_ship=true").await.json();
+        assert_eq!(parcels.len(), 1);
+        let parcel = parcels[0].id.to_string();
+        assert_eq!(parcels[0].order_number, number);
+        let variant = scalar_i64(&app, "SELECT id FROM variants WHERE sku = 'ALPHA-5'")
+            .await
+            .to_string();
+
+        // B, by direct server-function call and by page: nothing of A's.
+        assert_eq!(
+            b.get(&format!("/api/seller_product?id={id}")).await.error(),
+            AppError::NotFound
+        );
+        let mut hijack = full.clone();
+        hijack.push(("draft[id]", &id_text));
+        assert_eq!(
+            b.call("save_product", &hijack).await.error(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            b.call(
+                "publish_product",
+                &[("lang", "En"), ("id", &id_text), ("publish", "false")]
+            )
+            .await
+            .error(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            b.get(&format!("/api/seller_shipment?id={parcel}"))
+                .await
+                .error(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            b.call(
+                "ship_shipment",
+                &[
+                    ("lang", "En"),
+                    ("id", &parcel),
+                    ("carrier", "TCS"),
+                    ("tracking", "TCS12345678")
+                ]
+            )
+            .await
+            .error(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            b.call(
+                "cancel_shipment",
+                &[("lang", "En"), ("id", &parcel), ("reason", "mine")]
+            )
+            .await
+            .error(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            b.call(
+                "adjust_stock",
+                &[
+                    ("lang", "En"),
+                    ("variant_id", &variant),
+                    ("delta", "-3"),
+                    ("reason", "sabotage")
+                ]
+            )
+            .await
+            .error(),
+            AppError::NotFound
+        );
+        let theirs: Vec<ShipmentRow> = b.get("/api/seller_shipments?to_ship=false").await.json();
+        assert!(theirs.is_empty());
+        let stock: Vec<StockRow> = b
+            .get("/api/seller_stock?lang=En&low_only=false")
+            .await
+            .json();
+        assert!(stock.iter().all(|row| row.sku != "ALPHA-5"));
+        let sales: SalesReport = b.get("/api/seller_sales?lang=En&days=30").await.json();
+        assert_eq!(sales.orders, 0);
+        let (status, page) = {
+            let reply = b.get(&format!("/en/seller/products/{id}")).await;
+            (reply.status, reply.body)
+        };
+        assert!(!page.contains("阿尔法足球"), "status {status}");
+        // A customer without a shop gets no dashboard data at all.
+        let customer = Shopper::new(&app);
+        customer
+            .register("c@example.cn", "C", "lotus pond walk")
+            .await
+            .ok();
+        assert_eq!(
+            customer
+                .get("/api/seller_stock?lang=En&low_only=false")
+                .await
+                .error(),
+            AppError::Forbidden
+        );
+
+        // A ships its own parcel; the sales report counts the order after commission.
+        assert_eq!(
+            a.call(
+                "ship_shipment",
+                &[
+                    ("lang", "En"),
+                    ("id", &parcel),
+                    ("carrier", "TCS"),
+                    ("tracking", "bad id!")
+                ]
+            )
+            .await
+            .problem(),
+            Problem::Tracking
+        );
+        a.call(
+            "ship_shipment",
+            &[
+                ("lang", "En"),
+                ("id", &parcel),
+                ("carrier", "TCS"),
+                ("tracking", "tcs12345678"),
+            ],
+        )
+        .await
+        .ok();
+        let shipped: ShipmentRow = a
+            .get(&format!("/api/seller_shipment?id={parcel}"))
+            .await
+            .json();
+        assert_eq!(shipped.tracking.as_deref(), Some("TCS12345678"));
+        assert_eq!(
+            a.call(
+                "cancel_shipment",
+                &[("lang", "En"), ("id", &parcel), ("reason", "too late")]
+            )
+            .await
+            .problem(),
+            Problem::NotFulfillable
+        );
+        let sales: SalesReport = a.get("/api/seller_sales?lang=En&days=7").await.json();
+        assert_eq!(
+            (sales.orders, sales.units, sales.goods_minor),
+            (1, 1, 16_800)
+        );
+        assert_eq!(
+            sales.commission_minor,
+            16_800 * sales.commission_basis_points / 10_000
+        );
+        assert!(
+            sales.net_pkr_minor > sales.net_minor,
+            "rupees outnumber yuan"
+        );
+        assert!(sales.chart_svg.starts_with("<svg"));
+    }
+);
+
+both!(
+    stock_is_adjusted_with_a_reason_and_a_cancelled_parcel_returns_its_stock,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Gamma Goods").await;
+        let mut full = product("gamma-football", "GAMMA-5", "伽马足球");
+        for (key, value) in [
+            ("draft[zh][summary]", "手工缝制。"),
+            ("draft[zh][description]", "5号球。"),
+        ] {
+            full.retain(|(k, _)| *k != key);
+            full.push((key, value));
+        }
+        let id = saved_id(&owner.call("save_product", &full).await).to_string();
+        owner
+            .call(
+                "publish_product",
+                &[("lang", "En"), ("id", &id), ("publish", "true")],
+            )
+            .await
+            .ok();
+        app.refresh().await;
+        let variant = scalar_i64(&app, "SELECT id FROM variants WHERE sku = 'GAMMA-5'")
+            .await
+            .to_string();
+        let adjust = |delta: &'static str, reason: &'static str| {
+            [
+                ("lang", "En"),
+                ("variant_id", variant.as_str()),
+                ("delta", delta),
+                ("reason", reason),
+            ]
+        };
+        assert_eq!(
+            owner
+                .call("adjust_stock", &adjust("-4", "damaged"))
+                .await
+                .problem(),
+            Problem::StockDelta
+        );
+        assert_eq!(
+            owner.call("adjust_stock", &adjust("2", "")).await.problem(),
+            Problem::Reason
+        );
+        assert_eq!(
+            owner
+                .call("adjust_stock", &adjust("ten", "count"))
+                .await
+                .problem(),
+            Problem::StockDelta
+        );
+        owner
+            .call(
+                "adjust_stock",
+                &adjust("+7", "new delivery from the workshop"),
+            )
+            .await
+            .ok();
+        let stock = || scalar_i64(&app, "SELECT stock FROM variants WHERE sku = 'GAMMA-5'");
+        assert_eq!(stock().await, 10);
+        assert_eq!(
+            scalar_i64(
+                &app,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM stock_adjustments"
+            )
+            .await,
+            1
+        );
+        let low: Vec<StockRow> = owner
+            .get("/api/seller_stock?lang=En&low_only=true")
+            .await
+            .json();
+        assert!(low.is_empty(), "10 is above the threshold of 5");
+
+        let number = paid_order(&app, "GAMMA-5").await;
+        assert_eq!(stock().await, 9);
+        let parcel = scalar_i64(&app, &format!("SELECT sh.id FROM shipments sh JOIN orders o ON o.id = sh.order_id WHERE o.number = '{number}'"))
+        .await
+        .to_string();
+        assert_eq!(
+            owner
+                .call(
+                    "cancel_shipment",
+                    &[("lang", "En"), ("id", &parcel), ("reason", "")]
+                )
+                .await
+                .problem(),
+            Problem::Reason
+        );
+        owner
+            .call(
+                "cancel_shipment",
+                &[
+                    ("lang", "En"),
+                    ("id", &parcel),
+                    ("reason", "Out of size 5 until March"),
+                ],
+            )
+            .await
+            .ok();
+        assert_eq!(stock().await, 10);
+        let order_status: String =
+            sqlx::query_scalar("SELECT status FROM orders WHERE number = $1")
+                .bind(&number)
+                .fetch_one(&app.pool)
+                .await
+                .expect("order");
+        assert_eq!(order_status, "cancelled");
+    }
+);
+
+both!(
+    product_pictures_and_documents_are_checked_by_content,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Delta Crafts").await;
+        let other = seller(&app, "other@example.pk", "Epsilon Crafts").await;
+        let id = saved_id(
+            &owner
+                .call("save_product", &product("delta-football", "DELTA-5", ""))
+                .await,
+        )
+        .to_string();
+        let photo = {
+            let image = image::RgbImage::from_pixel(800, 400, image::Rgb([200, 30, 40]));
+            let mut png = std::io::Cursor::new(Vec::new());
+            image
+                .write_to(&mut png, image::ImageFormat::Png)
+                .expect("png");
+            png.into_inner()
+        };
+        let upload =
+            |path: &'static str, field: &'static str, bytes: Vec<u8>, who: &Shopper<'_>| {
+                let form = reqwest::multipart::Form::new()
+                    .text("lang", "en")
+                    .text("product", id.clone())
+                    .text("index", "0")
+                    .part(
+                        field,
+                        reqwest::multipart::Part::bytes(bytes).file_name("file.jpg"),
+                    );
+                let mut request = app.client.post(app.url(path)).multipart(form);
+                if let Some(token) = who.session_token() {
+                    request = request.header("cookie", format!("pavilion_session={token}"));
+                }
+                request.send()
+            };
+        let location = |response: reqwest::Response| {
+            response.headers()["location"]
+                .to_str()
+                .expect("ascii")
+                .to_owned()
+        };
+        let ok = upload("/uploads/products", "image", photo.clone(), &owner)
+            .await
+            .expect("sent");
+        assert!(location(ok).ends_with("?uploaded=0"));
+        let stored = app.get("/media/products/delta-football/0-480.jpg").await;
+        assert_eq!(stored.status(), 200);
+        let stored =
+            image::load_from_memory(&stored.bytes().await.expect("bytes")).expect("a picture");
+        assert_eq!((stored.width(), stored.height()), (480, 360));
+        // A renamed program, a pixel flood, another shop's seller, 50 MB.
+        let exe = upload(
+            "/uploads/products",
+            "image",
+            b"MZ\x90\x00 pretending to be a jpeg".to_vec(),
+            &owner,
+        )
+        .await
+        .expect("sent");
+        assert!(location(exe).contains("upload_error=not_image"));
+        let flood = {
+            let mut png = std::io::Cursor::new(Vec::new());
+            image::GrayImage::from_pixel(1, 1, image::Luma([0]))
+                .write_to(&mut png, image::ImageFormat::Png)
+                .expect("png");
+            let mut png = png.into_inner();
+            png[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+            png[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+            png
+        };
+        let flood = upload("/uploads/products", "image", flood, &owner)
+            .await
+            .expect("sent");
+        assert!(location(flood).contains("upload_error="));
+        let theirs = upload("/uploads/products", "image", photo.clone(), &other)
+            .await
+            .expect("sent");
+        assert_eq!(theirs.status(), 404);
+        match upload(
+            "/uploads/products",
+            "image",
+            vec![0u8; 50 * 1024 * 1024],
+            &owner,
+        )
+        .await
+        {
+            Ok(response) => assert_eq!(response.status(), 413),
+            Err(error) => assert!(error.is_request() || error.is_body(), "{error}"),
+        }
+
+        // Documents of an application: a PDF or a picture; a program is refused.
+        let applicant = Shopper::new(&app);
+        applicant
+            .register("new@example.pk", "New", "mountain river song")
+            .await
+            .ok();
+        applicant
+            .call(
+                "apply_for_shop",
+                &application("exporter", "7654321-0", "Zeta Salt"),
+            )
+            .await
+            .ok();
+        let pdf = upload(
+            "/uploads/documents",
+            "document",
+            b"%PDF-1.7\n% registration certificate\n".to_vec(),
+            &applicant,
+        )
+        .await
+        .expect("sent");
+        assert!(location(pdf).ends_with("/en/sell/status?uploaded=1"));
+        let exe = upload(
+            "/uploads/documents",
+            "document",
+            b"\x7fELF\x02\x01\x01".to_vec(),
+            &applicant,
+        )
+        .await
+        .expect("sent");
+        assert!(location(exe).contains("upload_error=not_image"));
+        let view: Option<ApplicationView> =
+            applicant.get("/api/my_application?lang=En").await.json();
+        let documents = view.expect("application").documents;
+        assert_eq!(documents.len(), 1);
+        assert_eq!(documents[0].content_type, "application/pdf");
+        let anonymous = upload(
+            "/uploads/documents",
+            "document",
+            b"%PDF-1.7".to_vec(),
+            &Shopper::new(&app),
+        )
+        .await
+        .expect("sent");
+        assert_eq!(anonymous.status(), 401);
+    }
+);
+
+both!(
+    the_academy_and_the_seller_pages_answer_in_both_languages,
+    |app| {
+        app.seed_demo().await;
+        for (path, text) in [
+            ("/en/academy", "Trade academy"),
+            ("/zh/academy", "外贸商学院"),
+            ("/zh/academy/cross-border-tax-and-limits", "外贸商学院"),
+            ("/en/sell", "Sell on the pavilion"),
+            ("/zh/sell", "入驻国家馆"),
+        ] {
+            let (status, page) = app.get_text(path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(page.contains(text), "{path}");
+        }
+        assert_eq!(app.get_text("/en/academy/no-such-guide").await.0, 404);
+        let owner = seller(&app, "owner@example.pk", "Eta Spices").await;
+        for path in [
+            "/zh/seller",
+            "/zh/seller/products",
+            "/zh/seller/products/new",
+            "/zh/seller/orders",
+            "/zh/seller/stock",
+            "/zh/seller/analytics?days=90",
+        ] {
+            let reply = owner.get(path).await;
+            assert_eq!(reply.status, 200, "{path}");
+            assert!(reply.body.contains("卖家中心"), "{path}");
+        }
+    }
+);
