@@ -5,8 +5,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::academy::{get_guide, list_guides};
 use crate::components::{ErrorMessage, PageMeta, use_lang};
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::academy::GuideCard;
+use crate::pages::NotFound;
 
 #[component]
 pub fn AcademyPage() -> impl IntoView {
@@ -66,6 +68,7 @@ pub fn GuidePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let guide = match guide.await {
                     Ok(guide) => guide,
+                    Err(AppError::NotFound) => return view! { <NotFound /> }.into_any(),
                     Err(error) => return view! { <ErrorMessage error /> }.into_any(),
                 };
                 let minutes = guide.card.minutes;

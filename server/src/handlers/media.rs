@@ -49,11 +49,22 @@ pub async fn product_thumbnail(
     let Some((index, width)) = thumbnail_name(&file).filter(|_| is_slug(&slug)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let Some((category, title)) = art(&state, &slug) else {
-        return StatusCode::NOT_FOUND.into_response();
+    // A picture the seller uploaded is served as it is (also before the product is
+    // published, for the editor's preview); otherwise the drawing of a published product.
+    let uploaded = state
+        .data_dir
+        .join("media/products")
+        .join(&slug)
+        .join(&file);
+    let path = if tokio::fs::try_exists(&uploaded).await.unwrap_or(false) {
+        Ok(uploaded)
+    } else {
+        let Some((category, title)) = art(&state, &slug) else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width).await
     };
-    let path = media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width);
-    let bytes = match path.await {
+    let bytes = match path {
         Ok(path) => tokio::fs::read(&path)
             .await
             .map_err(media::MediaError::from),
