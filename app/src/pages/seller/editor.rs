@@ -41,7 +41,18 @@ pub fn EditProductPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(-1)
     };
-    let editor = Resource::new(id, get_product_editor);
+    // A save or a publication comes back to this page with a new query: load again.
+    let query = use_query_map();
+    let editor = Resource::new(
+        move || {
+            (
+                id(),
+                query.read().get("saved"),
+                query.read().get("published"),
+            )
+        },
+        |(id, ..)| get_product_editor(id),
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move { view! { <EditorFrame editor=editor.await /> } })}

@@ -17,10 +17,13 @@ pub fn SellerOrdersPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let all = move || query.read().get("all").is_some();
-    let shipments = Resource::new(move || !all(), list_shipments);
+    // What was just shipped or cancelled is in the URL; it also makes the list reload.
+    let done = move || query.with(|q| q.get("shipped").or_else(|| q.get("cancelled")));
+    let shipments = Resource::new(
+        move || (!all(), done()),
+        |(to_ship, _)| list_shipments(to_ship),
+    );
     let lang = use_lang();
-    let done = query.read_untracked().get("shipped").is_some()
-        || query.read_untracked().get("cancelled").is_some();
     view! {
         <PageMeta
             title=t_string!(i18n, seller.orders).to_string()
@@ -29,7 +32,7 @@ pub fn SellerOrdersPage() -> impl IntoView {
         <SellerNav />
         <section class="seller-orders">
             <h1>{t!(i18n, seller.orders)}</h1>
-            {done.then(|| view! { <p class="notice" role="status">{t!(i18n, seller.parcel_updated)}</p> })}
+            {move || done().map(|_| view! { <p class="notice" role="status">{t!(i18n, seller.parcel_updated)}</p> })}
             <p class="tabs">
                 <a href=move || format!("/{}/seller/orders", lang.get().code()) aria-current=move || (!all()).then_some("page")>
                     {t!(i18n, seller.to_ship)}

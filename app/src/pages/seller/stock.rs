@@ -14,11 +14,11 @@ pub fn StockPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let low = move || query.read().get("low").is_some();
+    let adjusted = move || query.with(|q| q.get("adjusted"));
     let rows = Resource::new(
-        move || (lang.get(), low()),
-        |(lang, low)| list_stock(lang, low),
+        move || (lang.get(), low(), adjusted()),
+        |(lang, low, _)| list_stock(lang, low),
     );
-    let adjusted = query.read_untracked().get("adjusted").is_some();
     view! {
         <PageMeta
             title=t_string!(i18n, seller.stock).to_string()
@@ -27,7 +27,7 @@ pub fn StockPage() -> impl IntoView {
         <SellerNav />
         <section class="seller-stock">
             <h1>{t!(i18n, seller.stock)}</h1>
-            {adjusted.then(|| view! { <p class="notice" role="status">{t!(i18n, seller.stock_adjusted)}</p> })}
+            {move || adjusted().map(|_| view! { <p class="notice" role="status">{t!(i18n, seller.stock_adjusted)}</p> })}
             <p class="tabs">
                 <a href=move || format!("/{}/seller/stock", lang.get().code()) aria-current=move || (!low()).then_some("page")>
                     {t!(i18n, seller.all_stock)}
