@@ -98,10 +98,13 @@ pub enum Problem {
     Carrier,
     Tracking,
     NotFulfillable,
+    StaffRole,
+    AlreadyMember,
+    InvitationLink,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 66] = [
+    pub const ALL: [Problem; 69] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -168,6 +171,9 @@ impl Problem {
         Problem::Carrier,
         Problem::Tracking,
         Problem::NotFulfillable,
+        Problem::StaffRole,
+        Problem::AlreadyMember,
+        Problem::InvitationLink,
     ];
 
     /// The translation key under `errors.problem`.
@@ -239,6 +245,9 @@ impl Problem {
             Problem::Carrier => "carrier",
             Problem::Tracking => "tracking",
             Problem::NotFulfillable => "not_fulfillable",
+            Problem::StaffRole => "staff_role",
+            Problem::AlreadyMember => "already_member",
+            Problem::InvitationLink => "invitation_link",
         }
     }
 }

@@ -213,6 +213,22 @@ fn router(state: ServerState) -> Router {
             state.clone(),
             middleware::session,
         ));
+    let catalogue = Router::new()
+        .route("/uploads/catalogue", post(handlers::catalogue_csv::import))
+        .route(
+            "/exports/products.csv",
+            get(handlers::catalogue_csv::export),
+        )
+        .route_layer(RequestBodyLimitLayer::new(
+            handlers::catalogue_csv::MAX_UPLOAD,
+        ))
+        .route_layer(axum::extract::DefaultBodyLimit::max(
+            handlers::catalogue_csv::MAX_UPLOAD,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::session,
+        ));
     let uploads = Router::new()
         .route("/uploads/images", post(handlers::uploads::image))
         .route(
@@ -259,6 +275,7 @@ fn router(state: ServerState) -> Router {
         .nest_service(&format!("/{}", leptos.site_pkg_dir), pkg)
         .merge(dynamic)
         .merge(uploads)
+        .merge(catalogue)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,

@@ -274,3 +274,50 @@ pub async fn add_glossary_term(en: String, zh: String, note: String) -> Result<(
     let state = crate::backend::state()?;
     crate::backend::seller::glossary::add(&state.pool, shop.id, &en, &zh, &note).await
 }
+
+/// What one of the shop's CSV imports did.
+#[server(endpoint = "seller_import", input = server_fn::codec::GetUrl)]
+pub async fn get_import_report(id: i64) -> Result<crate::model::seller::ImportReport, AppError> {
+    let (_, shop) = require_shop(Need::Catalogue).await?;
+    let state = crate::backend::state()?;
+    crate::backend::seller::catalogue_csv::report(&state.pool, shop.id, id).await
+}
+
+#[server(endpoint = "seller_team", input = server_fn::codec::GetUrl)]
+pub async fn list_team() -> Result<Vec<crate::model::seller::StaffMember>, AppError> {
+    let (_, shop) = require_shop(Need::Owner).await?;
+    let state = crate::backend::state()?;
+    Ok(crate::backend::seller::staff::team(&state.pool, shop.id).await?)
+}
+
+/// The owner invites someone by email with a role; the link goes out in the page's language.
+#[server(endpoint = "invite_staff")]
+pub async fn invite_staff(lang: Lang, email: String, role: String) -> Result<(), AppError> {
+    let (user, shop) = require_shop(Need::Owner).await?;
+    let state = crate::backend::state()?;
+    crate::backend::seller::staff::invite(
+        &state, shop.id, &shop.name, user.id, &email, &role, lang,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/{}/seller/team?invited=1", lang.code()));
+    Ok(())
+}
+
+#[server(endpoint = "remove_staff")]
+pub async fn remove_staff(lang: Lang, user_id: i64) -> Result<(), AppError> {
+    let (_, shop) = require_shop(Need::Owner).await?;
+    let state = crate::backend::state()?;
+    crate::backend::seller::staff::remove(&state.pool, shop.id, user_id).await?;
+    leptos_axum::redirect(&format!("/{}/seller/team?removed=1", lang.code()));
+    Ok(())
+}
+
+/// The signed-in person joins the shop whose invitation link they hold.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(lang: Lang, token: String) -> Result<(), AppError> {
+    let user = crate::backend::session::current().require_user()?;
+    let state = crate::backend::state()?;
+    crate::backend::seller::staff::accept(&state, &user, &token).await?;
+    leptos_axum::redirect(&format!("/{}/seller", lang.code()));
+    Ok(())
+}

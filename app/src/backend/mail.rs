@@ -56,6 +56,18 @@ pub fn password_reset(to: &str, lang: Lang, link: &str) -> Mail {
     }
 }
 
+/// An invitation to work for a shop.
+pub fn shop_invitation(to: &str, lang: Lang, shop: &str, link: &str) -> Mail {
+    let l = locale(lang);
+    Mail {
+        to: to.to_owned(),
+        lang,
+        subject: leptos_i18n::td_string!(l, mail.invitation_subject, shop = shop).to_string(),
+        body: leptos_i18n::td_string!(l, mail.invitation_body, shop = shop, link = link)
+            .to_string(),
+    }
+}
+
 pub fn welcome(to: &str, lang: Lang, name: &str) -> Mail {
     let l = locale(lang);
     Mail {

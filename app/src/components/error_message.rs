@@ -81,6 +81,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Carrier => carrier,
         Tracking => tracking,
         NotFulfillable => not_fulfillable,
+        StaffRole => staff_role,
+        AlreadyMember => already_member,
+        InvitationLink => invitation_link,
     )
 }
 

@@ -95,3 +95,29 @@ INSERT INTO commission_rates (basis_points, set_on, created_at) VALUES (800, '20
 ALTER TABLE shop_texts ADD COLUMN policies TEXT NOT NULL DEFAULT '';
 ALTER TABLE shops ADD COLUMN has_logo INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE shops ADD COLUMN has_banner INTEGER NOT NULL DEFAULT 0;
+
+-- CSV imports of a shop's products: what each read, wrote and found wrong (JSON).
+CREATE TABLE csv_imports (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+    user_id INTEGER REFERENCES users(id),
+    rows_read INTEGER NOT NULL,
+    imported INTEGER NOT NULL,
+    problems TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX csv_imports_shop ON csv_imports(shop_id, id);
+
+-- Invitations to work for a shop, sent by its owner; the link holds a token, this its hash.
+CREATE TABLE shop_invitations (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('manager', 'fulfilment')),
+    token_hash TEXT NOT NULL UNIQUE,
+    invited_by INTEGER REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    accepted_at INTEGER
+);
+CREATE INDEX shop_invitations_shop ON shop_invitations(shop_id, id);

@@ -1,5 +1,6 @@
 //! Plain axum endpoints beside the Leptos pages.
 
+pub mod catalogue_csv;
 pub mod content;
 pub mod health;
 pub mod language;

@@ -4,8 +4,8 @@
 use app::error::{AppError, Problem};
 use app::model::order::PlacedOrder;
 use app::model::seller::{
-    ApplicationStatus, ApplicationView, FieldState, ProductEditor, ProductStatus, SalesReport,
-    SellerShop, ShipmentRow, StockRow,
+    ApplicationStatus, ApplicationView, CsvProblemKind, FieldState, ImportReport, ProductEditor,
+    ProductStatus, SalesReport, SellerShop, ShipmentRow, StockRow,
 };
 
 use crate::both;
@@ -771,5 +771,179 @@ both!(
             assert_eq!(reply.status, 200, "{path}");
             assert!(reply.body.contains("卖家中心"), "{path}");
         }
+    }
+);
+
+/// Uploads a CSV file as the import form does; returns the report it leads to.
+async fn import_csv(
+    app: &TestApp,
+    who: &Shopper<'_>,
+    bytes: Vec<u8>,
+    mode: &'static str,
+) -> ImportReport {
+    let form = reqwest::multipart::Form::new()
+        .text("lang", "en")
+        .text("mode", mode)
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name("products.csv"),
+        );
+    let token = who.session_token().expect("signed in");
+    let response = app
+        .client
+        .post(app.url("/uploads/catalogue"))
+        .header("cookie", format!("pavilion_session={token}"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("sent");
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let id = location.split("report=").nth(1).expect("a report");
+    who.get(&format!("/api/seller_import?id={id}")).await.json()
+}
+
+const HEADER: &str = "slug,category,origin_city,hs_code,weight_g,title_en,title_zh,summary_en,summary_zh,description_en,description_zh,sku,variant_en,variant_zh,price_cny,stock\n";
+
+fn csv_row(slug: &str, sku: &str, price: &str) -> String {
+    format!(
+        "{slug},footballs,sialkot,9506.62,450,Training ball,训练足球,\"Tough, for grass\",耐磨，适合草地,Size 5.,5号球。,{sku},Size 5,5号,{price},12\n"
+    )
+}
+
+both!(
+    a_catalogue_csv_imports_whole_or_not_at_all_and_exports_formula_safe,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Theta Sports").await;
+        let other = seller(&app, "other@example.pk", "Iota Sports").await;
+        let products = || scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM products");
+        let before = products().await;
+
+        // One bad price and one formula: nothing is written, each problem has its row and column.
+        let bad = format!(
+            "{HEADER}{}{}{}",
+            csv_row("theta-ball-a", "TH-A", "88"),
+            csv_row("theta-ball-b", "TH-B", "free"),
+            csv_row("theta-ball-c", "TH-C", "66").replace("Training ball", "=cmd|' /C calc'!A0"),
+        );
+        let report = import_csv(&app, &owner, bad.clone().into_bytes(), "all").await;
+        assert_eq!(report.imported, 0);
+        assert_eq!(products().await, before);
+        let found: Vec<(usize, &str, CsvProblemKind)> = report
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str(), p.kind))
+            .collect();
+        assert!(
+            found.contains(&(3, "price_cny", CsvProblemKind::NotANumber)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(4, "title_en", CsvProblemKind::Formula)),
+            "{found:?}"
+        );
+        // The seller may take the valid product now.
+        let report = import_csv(&app, &owner, bad.into_bytes(), "valid").await;
+        assert_eq!(report.imported, 1);
+        assert_eq!(products().await, before + 1);
+
+        // GBK is refused as not UTF-8; 100,001 rows are too many; both write nothing.
+        let gbk = [
+            HEADER.as_bytes(),
+            b"theta-gbk,footballs,sialkot,9506.62,450,Ball,\xd7\xe3\xc7\xf2,,,,,TH-G,,,9,1\n",
+        ]
+        .concat();
+        let report = import_csv(&app, &owner, gbk, "valid").await;
+        assert_eq!(report.problems[0].kind, CsvProblemKind::NotUtf8);
+        let mut huge = String::from(HEADER);
+        for i in 0..100_001 {
+            huge.push_str(&csv_row(
+                &format!("theta-bulk-{}", i / 4),
+                &format!("TB-{i}"),
+                "10",
+            ));
+        }
+        let report = import_csv(&app, &owner, huge.into_bytes(), "all").await;
+        assert_eq!(report.problems[0].kind, CsvProblemKind::TooManyRows);
+        assert_eq!(products().await, before + 1);
+
+        // Another shop's slug or SKU is refused.
+        let report = import_csv(
+            &app,
+            &other,
+            format!("{HEADER}{}", csv_row("theta-ball-a", "IO-1", "9")).into_bytes(),
+            "all",
+        )
+        .await;
+        assert_eq!(report.problems[0].kind, CsvProblemKind::SlugTaken);
+
+        // Export: only the shop's own products, formula-safe, and it imports back unchanged.
+        let export = |who: &Shopper<'_>| {
+            let token = who.session_token().expect("signed in");
+            app.client
+                .get(app.url("/exports/products.csv"))
+                .header("cookie", format!("pavilion_session={token}"))
+                .send()
+        };
+        let mut sneaky = format!("{HEADER}{}", csv_row("theta-ball-d", "TH-D", "77"));
+        sneaky = sneaky.replace("Training ball", "'=1+1");
+        assert_eq!(
+            import_csv(&app, &owner, sneaky.into_bytes(), "all")
+                .await
+                .imported,
+            1
+        );
+        let file = export(&owner)
+            .await
+            .expect("sent")
+            .text()
+            .await
+            .expect("body");
+        assert!(file.contains("theta-ball-a") && file.contains("theta-ball-d"));
+        assert!(!file.contains("sindhri"), "only the shop's own products");
+        assert!(
+            file.contains("'=1+1") && !file.contains(",=1+1"),
+            "formula-safe"
+        );
+        let edits = scalar_i64(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM stock_adjustments",
+        )
+        .await;
+        let again = import_csv(&app, &owner, file.clone().into_bytes(), "all").await;
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        assert_eq!(again.imported, 2);
+        let after = export(&owner)
+            .await
+            .expect("sent")
+            .text()
+            .await
+            .expect("body");
+        assert_eq!(after, file, "an export imports back unchanged");
+        assert_eq!(
+            scalar_i64(
+                &app,
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM stock_adjustments"
+            )
+            .await,
+            edits
+        );
+        // Someone without a shop gets nothing.
+        let customer = Shopper::new(&app);
+        customer
+            .register("c@example.cn", "C", "lotus pond walk")
+            .await
+            .ok();
+        assert_eq!(export(&customer).await.expect("sent").status(), 403);
+        assert_eq!(
+            other
+                .get(&format!("/api/seller_import?id={}", 1))
+                .await
+                .status,
+            404
+        );
     }
 );

@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
+pub use crate::model::seller::{CsvProblem, CsvProblemKind};
 use csv::StringRecord;
-use serde::{Deserialize, Serialize};
 
 pub const COLUMNS: [&str; 16] = [
     "slug",
@@ -81,44 +81,6 @@ pub struct ProductRow {
 pub struct Known<'a> {
     pub categories: &'a HashSet<String>,
     pub cities: &'a HashSet<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CsvProblemKind {
-    NotUtf8,
-    /// A row with more or fewer cells than the header (often a broken quote).
-    Malformed,
-    MissingColumn,
-    TooManyRows,
-    TooLarge,
-    /// No data rows.
-    Empty,
-    Required,
-    TooLong,
-    NotANumber,
-    OutOfRange,
-    BadSlug,
-    BadSku,
-    BadHsCode,
-    UnknownCategory,
-    UnknownCity,
-    DuplicateSku,
-    /// A product column differs from the product's first row.
-    Inconsistent,
-    /// A cell a spreadsheet would run as a formula; a leading `'` makes it plain text.
-    Formula,
-}
-
-/// One problem, where a spreadsheet user finds it: the header is row 1, the first data row row 2.
-///
-/// Row 0 stands for the whole file (`TooLarge`, `Empty`, `TooManyRows`). `MissingColumn` is on
-/// the header's row and `NotUtf8` on the row of the first byte that isn't UTF-8. `column` is a
-/// name from [`COLUMNS`], or empty when the problem isn't about one column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CsvProblem {
-    pub row: usize,
-    pub column: String,
-    pub kind: CsvProblemKind,
 }
 
 #[derive(Debug)]

@@ -4,11 +4,13 @@
 
 pub mod analytics;
 pub mod applications;
+pub mod catalogue_csv;
 pub mod chart;
 pub mod csv;
 pub mod fulfilment;
 pub mod glossary;
 pub mod products;
+pub mod staff;
 pub mod stock;
 
 use sqlx::{AnyPool, Row};
@@ -26,6 +28,18 @@ pub enum Need {
     Member,
     /// Owners and managers: products, profile, analytics, CSV.
     Catalogue,
+    /// The owner alone: the shop's team.
+    Owner,
+}
+
+impl Need {
+    pub fn allows(self, role: ShopRole) -> bool {
+        match self {
+            Need::Member => true,
+            Need::Catalogue => role.manages_catalogue(),
+            Need::Owner => role == ShopRole::Owner,
+        }
+    }
 }
 
 /// The shop the signed-in person works for, if they pass `need`; `Forbidden` otherwise.
@@ -35,7 +49,7 @@ pub async fn require_shop(need: Need) -> Result<(SessionUser, SellerShop), AppEr
     let shop = shop_of(&state.pool, user.id, user.lang)
         .await?
         .ok_or(AppError::Forbidden)?;
-    if need == Need::Catalogue && !shop.role.manages_catalogue() {
+    if !need.allows(shop.role) {
         return Err(AppError::Forbidden);
     }
     Ok((user, shop))

@@ -226,15 +226,27 @@ pub async fn save(
     product: &CheckedProduct,
 ) -> Result<i64, AppError> {
     let mut tx = super::begin(pool, engine).await?;
+    let id = save_in(&mut tx, shop_id, id, product).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// `save` inside the caller's transaction (a CSV import writes every product in one).
+pub async fn save_in(
+    tx: &mut Tx,
+    shop_id: i64,
+    id: Option<i64>,
+    product: &CheckedProduct,
+) -> Result<i64, AppError> {
     let category = id_of(
-        &mut tx,
+        tx,
         "SELECT id FROM categories WHERE slug = $1",
         &product.category,
         Problem::Category,
     )
     .await?;
     let city = id_of(
-        &mut tx,
+        tx,
         "SELECT id FROM cities WHERE key = $1",
         &product.origin_city,
         Problem::City,
@@ -247,10 +259,10 @@ pub async fn save(
                 sqlx::query_scalar("SELECT status FROM products WHERE id = $1 AND shop_id = $2")
                     .bind(id)
                     .bind(shop_id)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut **tx)
                     .await?;
             let status = ProductStatus::parse(&status.ok_or(AppError::NotFound)?);
-            let before = texts(&mut tx, id).await?;
+            let before = texts(tx, id).await?;
             sqlx::query(
                 "UPDATE products SET category_id = $1, origin_city_id = $2, hs_code = $3, weight_g = $4, \
                  updated_at = $5 WHERE id = $6",
@@ -261,14 +273,14 @@ pub async fn save(
             .bind(product.weight_g)
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             (id, status, before)
         }
         None => {
             let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE slug = $1")
                 .bind(&product.slug)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut **tx)
                 .await?;
             if taken > 0 {
                 return Err(Problem::SlugTaken.into());
@@ -284,7 +296,7 @@ pub async fn save(
             .bind(&product.hs_code)
             .bind(product.weight_g)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
             (
                 id,
@@ -293,17 +305,16 @@ pub async fn save(
             )
         }
     };
-    write_texts(&mut tx, product_id, product, &before).await?;
-    write_variants(&mut tx, product_id, product).await?;
+    write_texts(tx, product_id, product, &before).await?;
+    write_variants(tx, product_id, product).await?;
     if status == ProductStatus::Published {
-        let (en, zh) = texts(&mut tx, product_id).await?;
+        let (en, zh) = texts(tx, product_id).await?;
         if !complete(&en) || !complete(&zh) {
             return Err(Problem::Incomplete.into());
         }
-        let revision = super::bump_catalog(&mut tx).await?;
-        set_revision(&mut tx, product_id, revision).await?;
+        let revision = super::bump_catalog(tx).await?;
+        set_revision(tx, product_id, revision).await?;
     }
-    tx.commit().await?;
     Ok(product_id)
 }
 

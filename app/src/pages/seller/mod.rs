@@ -2,20 +2,24 @@
 
 mod analytics;
 mod apply;
+mod catalogue;
 mod dashboard;
 mod editor;
 mod orders;
 mod products;
 mod stock;
+mod team;
 mod upload;
 
 pub use analytics::AnalyticsPage;
 pub use apply::{ApplicationStatusPage, ApplyPage, SellPage};
+pub use catalogue::CataloguePage;
 pub use dashboard::SellerDashboardPage;
 pub use editor::{EditProductPage, NewProductPage};
 pub use orders::{PackingSlipPage, SellerOrdersPage};
 pub use products::SellerProductsPage;
 pub use stock::StockPage;
+pub use team::{JoinPage, TeamPage};
 
 use leptos::prelude::*;
 
@@ -37,6 +41,8 @@ fn SellerNav() -> impl IntoView {
             <a href=move || href("/orders")>{t!(i18n, seller.orders)}</a>
             <a href=move || href("/stock")>{t!(i18n, seller.stock)}</a>
             <a href=move || href("/analytics")>{t!(i18n, seller.analytics)}</a>
+            <a href=move || href("/catalogue")>{t!(i18n, seller.catalogue)}</a>
+            <a href=move || href("/team")>{t!(i18n, seller.team)}</a>
             <a href=move || format!("/{}/academy", lang.get().code())>{t!(i18n, seller.academy)}</a>
         </nav>
     }
