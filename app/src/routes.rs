@@ -16,7 +16,7 @@ use crate::pages::content::{
 use crate::pages::editor::{EditArticlePage, EditorPage, NewArticlePage};
 use crate::pages::seller::{
     AnalyticsPage, ApplicationStatusPage, ApplyPage, CataloguePage, EditProductPage, JoinPage,
-    NewProductPage, PackingSlipPage, SellPage, SellerDashboardPage, SellerOrdersPage,
+    NewProductPage, PackingSlipPage, ProfilePage, SellPage, SellerDashboardPage, SellerOrdersPage,
     SellerProductsPage, StockPage, TeamPage,
 };
 use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/seller/orders") view=|| view! { <SellerOrdersPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/orders/:id/slip") view=|| view! { <PackingSlipPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/catalogue") view=|| view! { <CataloguePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/profile") view=|| view! { <ProfilePage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/team") view=|| view! { <TeamPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/join") view=|| view! { <JoinPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/stock") view=|| view! { <StockPage /> }.into_any() ssr=SsrMode::Async />

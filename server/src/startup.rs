@@ -235,6 +235,7 @@ fn router(state: ServerState) -> Router {
             "/uploads/products",
             post(handlers::uploads::product_picture),
         )
+        .route("/uploads/shop", post(handlers::uploads::shop_picture))
         .route(
             "/uploads/documents",
             post(handlers::uploads::application_document),
@@ -259,6 +260,10 @@ fn router(state: ServerState) -> Router {
         .route("/sitemap.xml", get(handlers::seo::sitemap))
         .route("/feeds/{lang}/{file}", get(handlers::content::feed))
         .route("/media/articles/{file}", get(handlers::content::cover))
+        .nest_service(
+            "/media/shops",
+            ServeDir::new(state.app.data_dir.join("media").join("shops")),
+        )
         .nest_service(
             "/media/uploads",
             ServeDir::new(state.app.data_dir.join("media").join("uploads")),

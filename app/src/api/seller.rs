@@ -321,3 +321,23 @@ pub async fn accept_invitation(lang: Lang, token: String) -> Result<(), AppError
     leptos_axum::redirect(&format!("/{}/seller", lang.code()));
     Ok(())
 }
+
+#[server(endpoint = "shop_profile", input = server_fn::codec::GetUrl)]
+pub async fn get_shop_profile() -> Result<crate::model::seller::ShopProfile, AppError> {
+    let (_, shop) = require_shop(Need::Catalogue).await?;
+    let state = crate::backend::state()?;
+    Ok(crate::backend::seller::profile::load(&state.pool, shop.id).await?)
+}
+
+#[server(endpoint = "save_shop_profile")]
+pub async fn save_shop_profile(
+    lang: Lang,
+    en: crate::model::seller::ProfileSide,
+    zh: crate::model::seller::ProfileSide,
+) -> Result<(), AppError> {
+    let (_, shop) = require_shop(Need::Catalogue).await?;
+    let state = crate::backend::state()?;
+    crate::backend::seller::profile::save(&state.pool, state.engine, shop.id, &en, &zh).await?;
+    leptos_axum::redirect(&format!("/{}/seller/profile?saved=1", lang.code()));
+    Ok(())
+}

@@ -62,6 +62,10 @@ pub struct ProductPage {
 pub struct ShopPage {
     pub shop: ShopCard,
     pub story: String,
+    pub policies: String,
+    /// The shop's own pictures, when it uploaded them.
+    pub logo: Option<String>,
+    pub banner: Option<String>,
     pub products: Vec<ProductCard>,
 }
 

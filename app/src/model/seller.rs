@@ -569,6 +569,52 @@ pub struct StaffMember {
     pub pending: bool,
 }
 
+/// One language of the shop's profile.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileSide {
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    #[serde(default)]
+    pub story: String,
+    #[serde(default)]
+    pub policies: String,
+}
+
+impl ProfileSide {
+    /// Trimmed, with a name, within lengths.
+    pub fn checked(&self) -> Result<ProfileSide, Problem> {
+        let side = ProfileSide {
+            name: self.name.trim().to_owned(),
+            tagline: self.tagline.trim().to_owned(),
+            story: self.story.trim().replace("\r\n", "\n"),
+            policies: self.policies.trim().replace("\r\n", "\n"),
+        };
+        let long = |s: &str, max: usize| s.chars().count() > max;
+        if side.name.is_empty() || long(&side.name, NAME_MAX_CHARS) {
+            return Err(Problem::ShopName);
+        }
+        if long(&side.tagline, 200)
+            || long(&side.story, DESCRIPTION_MAX_CHARS)
+            || long(&side.policies, DESCRIPTION_MAX_CHARS)
+        {
+            return Err(Problem::ProductText);
+        }
+        Ok(side)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopProfile {
+    pub slug: String,
+    pub en: ProfileSide,
+    pub zh: ProfileSide,
+    pub has_logo: bool,
+    pub has_banner: bool,
+    /// Changes with every catalogue change: keeps replaced pictures out of caches.
+    pub version: i64,
+}
+
 /// One option of a select list or a checkbox group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {

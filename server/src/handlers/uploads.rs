@@ -64,23 +64,32 @@ fn reencode(bytes: &[u8]) -> Result<Vec<u8>, UploadError> {
     jpeg(&decode(bytes)?.thumbnail(2000, 2000).to_rgb8())
 }
 
+/// The picture cut around its centre to the shape of `width` × `height`, at that size.
+fn cut(picture: &image::DynamicImage, width: u32, height: u32) -> image::RgbImage {
+    let (w, h) = (picture.width(), picture.height());
+    let (cw, ch) = if u64::from(w) * u64::from(height) > u64::from(h) * u64::from(width) {
+        (
+            (u64::from(h) * u64::from(width) / u64::from(height)) as u32,
+            h,
+        )
+    } else {
+        (
+            w,
+            (u64::from(w) * u64::from(height) / u64::from(width)) as u32,
+        )
+    };
+    picture
+        .crop_imm((w - cw) / 2, (h - ch) / 2, cw.max(1), ch.max(1))
+        .resize_exact(width, height, image::imageops::FilterType::Lanczos3)
+        .to_rgb8()
+}
+
 /// A product picture at every gallery width, cut to 4:3 around its centre.
 fn gallery(bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, UploadError> {
     let picture = decode(bytes)?;
-    let (w, h) = (picture.width(), picture.height());
-    let (cw, ch) = if w * 3 > h * 4 {
-        (h * 4 / 3, h)
-    } else {
-        (w, w * 3 / 4)
-    };
-    let cropped = picture.crop_imm((w - cw) / 2, (h - ch) / 2, cw.max(1), ch.max(1));
     app::backend::media::WIDTHS
         .iter()
-        .map(|&width| {
-            let sized =
-                cropped.resize_exact(width, width * 3 / 4, image::imageops::FilterType::Lanczos3);
-            Ok((width, jpeg(&sized.to_rgb8())?))
-        })
+        .map(|&width| Ok((width, jpeg(&cut(&picture, width, width * 3 / 4))?)))
         .collect()
 }
 
@@ -270,6 +279,68 @@ pub async fn product_picture(
         "product picture stored"
     );
     Redirect::to(&format!("{back}?uploaded={index}")).into_response()
+}
+
+/// `POST /uploads/shop` (multipart: `kind` logo or banner, `image`, `lang`): the caller's
+/// shop's logo (256 × 256) or banner (1200 × 400).
+pub async fn shop_picture(
+    State(state): State<ServerState>,
+    Extension(session): Extension<Session>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let Some(user) = session.user() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    if too_large(&headers) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let fields = match fields(&mut multipart).await {
+        Ok(fields) => fields,
+        Err(status) => return status.into_response(),
+    };
+    let lang = lang_of(&fields);
+    let pool = &state.app.pool;
+    let shop = match app::backend::seller::shop_of(pool, user.id, lang).await {
+        Ok(Some(shop)) if shop.role.manages_catalogue() => shop,
+        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the seller's shop");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let back = format!("/{}/seller/profile", lang.code());
+    let (kind, size) = match text(&fields, "kind").as_str() {
+        "logo" => ("logo", (256, 256)),
+        "banner" => ("banner", (1200, 400)),
+        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    };
+    let Some(bytes) = fields.get("image").filter(|b| !b.is_empty()).cloned() else {
+        return Redirect::to(&format!("{back}?upload_error=empty")).into_response();
+    };
+    let encoded = match blocking(move || jpeg(&cut(&decode(&bytes)?, size.0, size.1))).await {
+        Ok(Ok(encoded)) => encoded,
+        Ok(Err(error)) => {
+            return Redirect::to(&format!("{back}?upload_error={}", refusal(&error)))
+                .into_response();
+        }
+        Err(status) => return status.into_response(),
+    };
+    let dir = state.app.data_dir.join("media/shops").join(&shop.slug);
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        app::backend::media::write_atomically(&dir.join(format!("{kind}.jpg")), &encoded)
+    });
+    if let Err(error) = written {
+        tracing::error!(%error, "cannot store a shop picture");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    if let Err(error) =
+        app::backend::seller::profile::set_picture(pool, shop.id, kind == "banner").await
+    {
+        tracing::error!(error = error.code_text(), "cannot record a shop picture");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    Redirect::to(&format!("{back}?uploaded={kind}")).into_response()
 }
 
 /// `POST /uploads/documents` (multipart: `document`, `lang`): a document of the caller's

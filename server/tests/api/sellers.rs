@@ -5,7 +5,7 @@ use app::error::{AppError, Problem};
 use app::model::order::PlacedOrder;
 use app::model::seller::{
     ApplicationStatus, ApplicationView, CsvProblemKind, FieldState, ImportReport, ProductEditor,
-    ProductStatus, SalesReport, SellerShop, ShipmentRow, StockRow,
+    ProductStatus, SalesReport, SellerShop, ShipmentRow, StaffMember, StockRow,
 };
 
 use crate::both;
@@ -945,5 +945,247 @@ both!(
                 .status,
             404
         );
+    }
+);
+
+/// The token of the last invitation mailed to `email`.
+async fn invitation_token(app: &TestApp, email: &str) -> String {
+    let body: String =
+        sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+            .bind(email)
+            .fetch_one(&app.pool)
+            .await
+            .expect("an invitation was mailed");
+    body.split("token=")
+        .nth(1)
+        .expect("a link")
+        .split_whitespace()
+        .next()
+        .expect("a token")
+        .to_owned()
+}
+
+async fn accept(who: &Shopper<'_>, token: &str) -> crate::shopper::Reply {
+    who.call("accept_invitation", &[("lang", "En"), ("token", token)])
+        .await
+}
+
+both!(
+    an_owner_invites_staff_whose_roles_limit_what_they_reach,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Kappa Leather").await;
+        let manager = Shopper::new(&app);
+        manager
+            .register("manager@example.pk", "Sana", "walnut wood desk")
+            .await
+            .ok();
+        let packer = Shopper::new(&app);
+        packer
+            .register("packer@example.pk", "Imran", "brown parcel tape")
+            .await
+            .ok();
+        let stranger = Shopper::new(&app);
+        stranger
+            .register("stranger@example.cn", "Li", "cold spring water")
+            .await
+            .ok();
+
+        let invite = |email: &'static str, role: &'static str| {
+            [("lang", "Zh"), ("email", email), ("role", role)]
+        };
+        assert_eq!(
+            owner
+                .call("invite_staff", &invite("manager@example.pk", "owner"))
+                .await
+                .problem(),
+            Problem::StaffRole
+        );
+        assert_eq!(
+            owner
+                .call("invite_staff", &invite("owner@example.pk", "manager"))
+                .await
+                .problem(),
+            Problem::AlreadyMember
+        );
+        owner
+            .call("invite_staff", &invite("manager@example.pk", "manager"))
+            .await
+            .ok();
+        owner
+            .call("invite_staff", &invite("packer@example.pk", "fulfilment"))
+            .await
+            .ok();
+        // Only the owner manages the team.
+        assert_eq!(
+            manager
+                .call("invite_staff", &invite("x@example.pk", "manager"))
+                .await
+                .error(),
+            AppError::Forbidden
+        );
+
+        let token = invitation_token(&app, "manager@example.pk").await;
+        let body: String =
+            sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = 'manager@example.pk'")
+                .fetch_one(&app.pool)
+                .await
+                .expect("mail");
+        assert!(
+            body.contains("Kappa Leather") && body.contains("邀请"),
+            "in the inviting page's language: {body}"
+        );
+        // The link works only for the invited address, and only once.
+        assert_eq!(
+            accept(&stranger, &token).await.problem(),
+            Problem::InvitationLink
+        );
+        accept(&manager, &token).await.ok();
+        assert_eq!(
+            accept(&manager, &token).await.problem(),
+            Problem::InvitationLink
+        );
+        let packer_token = invitation_token(&app, "packer@example.pk").await;
+        accept(&packer, &packer_token).await.ok();
+
+        // A manager runs products but not the team; fulfilment staff see parcels and stock only.
+        assert_eq!(
+            manager.get("/api/seller_products?lang=En").await.status,
+            200
+        );
+        assert_eq!(
+            manager.get("/api/seller_team").await.error(),
+            AppError::Forbidden
+        );
+        assert_eq!(
+            packer
+                .get("/api/seller_shipments?to_ship=true")
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            packer
+                .get("/api/seller_stock?lang=En&low_only=false")
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            packer.get("/api/seller_products?lang=En").await.error(),
+            AppError::Forbidden
+        );
+        assert_eq!(
+            packer.get("/api/seller_sales?lang=En&days=7").await.error(),
+            AppError::Forbidden
+        );
+        let team: Vec<StaffMember> = owner.get("/api/seller_team").await.json();
+        assert_eq!(team.len(), 3);
+
+        let manager_id = scalar_i64(
+            &app,
+            "SELECT id FROM users WHERE email = 'manager@example.pk'",
+        )
+        .await
+        .to_string();
+        let owner_id = scalar_i64(
+            &app,
+            "SELECT id FROM users WHERE email = 'owner@example.pk'",
+        )
+        .await
+        .to_string();
+        assert_eq!(
+            owner
+                .call("remove_staff", &[("lang", "En"), ("user_id", &owner_id)])
+                .await
+                .error(),
+            AppError::NotFound
+        );
+        owner
+            .call("remove_staff", &[("lang", "En"), ("user_id", &manager_id)])
+            .await
+            .ok();
+        assert_eq!(
+            manager.get("/api/seller_products?lang=En").await.error(),
+            AppError::Forbidden
+        );
+    }
+);
+
+both!(
+    a_shop_profile_is_written_in_both_languages_with_a_logo_and_banner,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "owner@example.pk", "Lambda Crafts").await;
+        let form = |zh_name: &'static str| {
+            [
+                ("lang", "En"),
+                ("en[name]", "Lambda Crafts"),
+                ("en[tagline]", "Blue pottery from Multan"),
+                ("en[story]", "Three generations of potters."),
+                ("en[policies]", "Breakages replaced within 7 days."),
+                ("zh[name]", zh_name),
+                ("zh[tagline]", "木尔坦蓝陶"),
+                ("zh[story]", "三代制陶世家。"),
+                ("zh[policies]", "7天内破损包换。"),
+            ]
+        };
+        assert_eq!(
+            owner.call("save_shop_profile", &form("")).await.problem(),
+            Problem::ShopName
+        );
+        owner
+            .call("save_shop_profile", &form("兰姆达手工艺"))
+            .await
+            .ok();
+        let banner = {
+            let image = image::RgbImage::from_pixel(1500, 900, image::Rgb([20, 60, 160]));
+            let mut png = std::io::Cursor::new(Vec::new());
+            image
+                .write_to(&mut png, image::ImageFormat::Png)
+                .expect("png");
+            png.into_inner()
+        };
+        let form = reqwest::multipart::Form::new()
+            .text("lang", "en")
+            .text("kind", "banner")
+            .part(
+                "image",
+                reqwest::multipart::Part::bytes(banner).file_name("banner.png"),
+            );
+        let token = owner.session_token().expect("signed in");
+        let response = app
+            .client
+            .post(app.url("/uploads/shop"))
+            .header("cookie", format!("pavilion_session={token}"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("sent");
+        assert!(
+            response.headers()["location"]
+                .to_str()
+                .expect("ascii")
+                .ends_with("?uploaded=banner")
+        );
+        app.refresh().await;
+        let (status, page) = app.get_text("/zh/shops/lambda-crafts").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("兰姆达手工艺") && page.contains("7天内破损包换"));
+        let src = page
+            .split("class=\"shop-banner\" src=\"")
+            .nth(1)
+            .expect("a banner")
+            .split('"')
+            .next()
+            .expect("src");
+        let picture = app
+            .get(&src.replace("&amp;", "&"))
+            .await
+            .bytes()
+            .await
+            .expect("bytes");
+        let picture = image::load_from_memory(&picture).expect("a picture");
+        assert_eq!((picture.width(), picture.height()), (1200, 400));
     }
 );

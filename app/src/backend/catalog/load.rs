@@ -108,29 +108,40 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         })
         .collect();
 
-    let mut shop_texts =
-        texts(pool, "shop_texts", "shop_id", &["name", "tagline", "story"]).await?;
-    let shop_rows: Vec<(i64, String, String, i64, i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, slug, kind, city_id, verified, founded FROM shops ORDER BY id")
+    let mut shop_texts = texts(
+        pool,
+        "shop_texts",
+        "shop_id",
+        &["name", "tagline", "story", "policies"],
+    )
+    .await?;
+    type ShopRow = (i64, String, String, i64, i64, Option<i64>, i64, i64);
+    let shop_rows: Vec<ShopRow> =
+        sqlx::query_as("SELECT id, slug, kind, city_id, verified, founded, has_logo, has_banner FROM shops ORDER BY id")
             .fetch_all(pool)
             .await?;
     let shops: Vec<Shop> = shop_rows
         .into_iter()
-        .map(|(id, slug, kind, city_id, verified, founded)| {
-            let [name, tagline, story] =
-                <[Texts; 3]>::try_from(take(&mut shop_texts, id, 3)).unwrap_or_default();
-            Shop {
-                id,
-                slug,
-                kind,
-                city: city_index.get(&city_id).copied().unwrap_or_default(),
-                verified: verified == 1,
-                founded,
-                name,
-                tagline,
-                story,
-            }
-        })
+        .map(
+            |(id, slug, kind, city_id, verified, founded, has_logo, has_banner)| {
+                let [name, tagline, story, policies] =
+                    <[Texts; 4]>::try_from(take(&mut shop_texts, id, 4)).unwrap_or_default();
+                Shop {
+                    id,
+                    slug,
+                    kind,
+                    city: city_index.get(&city_id).copied().unwrap_or_default(),
+                    verified: verified == 1,
+                    founded,
+                    name,
+                    tagline,
+                    story,
+                    policies,
+                    has_logo: has_logo == 1,
+                    has_banner: has_banner == 1,
+                }
+            },
+        )
         .collect();
     let shop_index: HashMap<i64, usize> =
         shops.iter().enumerate().map(|(i, s)| (s.id, i)).collect();

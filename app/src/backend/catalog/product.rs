@@ -134,6 +134,16 @@ pub fn shop_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<ShopPage> 
     Some(ShopPage {
         shop: shop_card(catalog, index, shop, lang),
         story: shop.story.get(lang).to_owned(),
+        policies: shop.policies.get(lang).to_owned(),
+        logo: shop
+            .has_logo
+            .then(|| format!("/media/shops/{}/logo.jpg?v={}", shop.slug, catalog.revision)),
+        banner: shop.has_banner.then(|| {
+            format!(
+                "/media/shops/{}/banner.jpg?v={}",
+                shop.slug, catalog.revision
+            )
+        }),
         products: catalog
             .products
             .iter()

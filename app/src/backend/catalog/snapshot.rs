@@ -59,6 +59,9 @@ pub struct Shop {
     pub name: Texts,
     pub tagline: Texts,
     pub story: Texts,
+    pub policies: Texts,
+    pub has_logo: bool,
+    pub has_banner: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -227,10 +227,10 @@ async fn write(tx: &mut Tx, shop_id: i64, user_id: i64, row: &ProductRow) -> Res
                 .bind(&v.sku)
                 .fetch_optional(&mut **tx)
                 .await?;
-        if let Some((variant_id, stock)) = existing.filter(|_| id.is_some()) {
-            if stock != v.stock {
-                stock_changes.push((variant_id, v.stock - stock));
-            }
+        if let Some((variant_id, stock)) =
+            existing.filter(|(_, stock)| id.is_some() && *stock != v.stock)
+        {
+            stock_changes.push((variant_id, v.stock - stock));
         }
         variants.push(CheckedVariant {
             id: existing

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod fulfilment;
 pub mod glossary;
 pub mod products;
+pub mod profile;
 pub mod staff;
 pub mod stock;
 

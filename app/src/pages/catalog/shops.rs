@@ -101,8 +101,18 @@ fn ShopView(page: Page) -> impl IntoView {
         .collect_view();
     view! {
         <PageMeta title description=page.shop.tagline.clone() />
-        <ShopSummaryHeading shop=page.shop.clone() />
+        {page.banner.map(|src| view! { <img class="shop-banner" src=src alt="" width="1200" height="400" /> })}
+        <div class="row shop-title">
+            {page.logo.map(|src| view! { <img class="shop-logo" src=src alt="" width="96" height="96" /> })}
+            <div>
+                <ShopSummaryHeading shop=page.shop.clone() />
+            </div>
+        </div>
         <p class="story">{page.story}</p>
+        {(!page.policies.is_empty()).then(|| view! {
+            <h2>{t!(i18n, catalog.shop_policies)}</h2>
+            <p class="policies">{page.policies.clone()}</p>
+        })}
         <h2>{t!(i18n, catalog.shop_goods)}</h2>
         <div class="product-grid">{products}</div>
     }

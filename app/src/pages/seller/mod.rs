@@ -7,6 +7,7 @@ mod dashboard;
 mod editor;
 mod orders;
 mod products;
+mod profile;
 mod stock;
 mod team;
 mod upload;
@@ -18,6 +19,7 @@ pub use dashboard::SellerDashboardPage;
 pub use editor::{EditProductPage, NewProductPage};
 pub use orders::{PackingSlipPage, SellerOrdersPage};
 pub use products::SellerProductsPage;
+pub use profile::ProfilePage;
 pub use stock::StockPage;
 pub use team::{JoinPage, TeamPage};
 
@@ -42,6 +44,7 @@ fn SellerNav() -> impl IntoView {
             <a href=move || href("/stock")>{t!(i18n, seller.stock)}</a>
             <a href=move || href("/analytics")>{t!(i18n, seller.analytics)}</a>
             <a href=move || href("/catalogue")>{t!(i18n, seller.catalogue)}</a>
+            <a href=move || href("/profile")>{t!(i18n, seller.profile)}</a>
             <a href=move || href("/team")>{t!(i18n, seller.team)}</a>
             <a href=move || format!("/{}/academy", lang.get().code())>{t!(i18n, seller.academy)}</a>
         </nav>
