@@ -15,9 +15,9 @@ use crate::pages::content::{
 };
 use crate::pages::editor::{EditArticlePage, EditorPage, NewArticlePage};
 use crate::pages::seller::{
-    AnalyticsPage, ApplicationStatusPage, ApplyPage, CataloguePage, EditProductPage, JoinPage,
-    NewProductPage, PackingSlipPage, ProfilePage, SellPage, SellerDashboardPage, SellerOrdersPage,
-    SellerProductsPage, StockPage, TeamPage,
+    AnalyticsPage, ApplicationStatusPage, ApplyPage, CataloguePage, EditProductPage, GlossaryPage,
+    JoinPage, NewProductPage, PackingSlipPage, ProfilePage, SellPage, SellerDashboardPage,
+    SellerOrdersPage, SellerProductsPage, StockPage, TeamPage,
 };
 use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::{
@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/seller/orders/:id/slip") view=|| view! { <PackingSlipPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/catalogue") view=|| view! { <CataloguePage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/profile") view=|| view! { <ProfilePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/seller/glossary") view=|| view! { <GlossaryPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/team") view=|| view! { <TeamPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/join") view=|| view! { <JoinPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/seller/stock") view=|| view! { <StockPage /> }.into_any() ssr=SsrMode::Async />

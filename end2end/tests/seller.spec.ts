@@ -117,6 +117,12 @@ for (const lang of langs) {
     await expect(page.getByText(t(lang, "seller", "picture_added"))).toBeVisible();
     await press(page.getByRole("button", { name: t(lang, "seller", "publish"), exact: true }));
     await expect(page.getByText(t(lang, "seller", "now_published"))).toBeVisible();
+    await expect(page.getByText(t(lang, "seller", "state_review"), { exact: true })).toBeVisible();
+    // The pavilion's reviewer puts it on sale.
+    const product = new URL(page.url()).pathname.split("/").pop()!;
+    pavilion("approve-product", product);
+    await page.reload();
+    await expect(page.getByText(t(lang, "seller", "state_published"), { exact: true })).toBeVisible();
 
     // A Chinese shopper finds it in a Chinese search and buys it.
     const shopper = await (await browser.newContext()).newPage();

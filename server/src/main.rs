@@ -49,6 +49,16 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// List the products waiting for review.
+    Reviews,
+    /// Put a product waiting for review on sale.
+    ApproveProduct { id: i64 },
+    /// Send a product back to its shop with a note.
+    RejectProduct {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Create an account with a role (customer, seller, editor, admin), the same way.
     CreateUser {
         #[arg(long)]
@@ -99,6 +109,23 @@ async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> an
         .await
         .map_err(|error| anyhow::anyhow!("cannot create the account: {}", error.code_text()))?;
     println!("{} {email} is ready", role.code());
+    Ok(())
+}
+
+async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::Result<()> {
+    let pool = open(config).await?;
+    let engine = app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
+    app::backend::seller::products::decide_review(&pool, engine, id, approve, note)
+        .await
+        .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
+    println!(
+        "product {id} {}",
+        if approve {
+            "is on sale"
+        } else {
+            "goes back to its shop"
+        }
+    );
     Ok(())
 }
 
@@ -194,6 +221,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             println!("application {id} rejected");
         }
+        Command::Reviews => {
+            let pool = open(&config).await?;
+            for line in app::backend::seller::products::pending_reviews(&pool).await? {
+                println!("{line}");
+            }
+        }
+        Command::ApproveProduct { id } => review(&config, id, true, "").await?,
+        Command::RejectProduct { id, reason } => review(&config, id, false, &reason).await?,
         Command::Reindex => {
             let pool = app::backend::db::connect(&config.database_url, 2).await?;
             let count = pavilion_server::startup::reindex(&config, &pool).await?;

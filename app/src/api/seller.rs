@@ -269,10 +269,17 @@ pub async fn get_glossary() -> Result<Vec<GlossaryTerm>, AppError> {
 }
 
 #[server(endpoint = "add_glossary_term")]
-pub async fn add_glossary_term(en: String, zh: String, note: String) -> Result<(), AppError> {
+pub async fn add_glossary_term(
+    lang: Lang,
+    en: String,
+    zh: String,
+    note: String,
+) -> Result<(), AppError> {
     let (_, shop) = require_shop(Need::Catalogue).await?;
     let state = crate::backend::state()?;
-    crate::backend::seller::glossary::add(&state.pool, shop.id, &en, &zh, &note).await
+    crate::backend::seller::glossary::add(&state.pool, shop.id, &en, &zh, &note).await?;
+    leptos_axum::redirect(&format!("/{}/seller/glossary?added=1", lang.code()));
+    Ok(())
 }
 
 /// What one of the shop's CSV imports did.

@@ -247,6 +247,8 @@ impl SideStates {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProductStatus {
     Draft,
+    /// Submitted, waiting for the pavilion's review.
+    InReview,
     Published,
     Hidden,
 }
@@ -255,6 +257,7 @@ impl ProductStatus {
     pub fn parse(code: &str) -> ProductStatus {
         match code {
             "published" => ProductStatus::Published,
+            "review" => ProductStatus::InReview,
             "hidden" => ProductStatus::Hidden,
             _ => ProductStatus::Draft,
         }
@@ -266,6 +269,8 @@ impl ProductStatus {
 pub struct ProductEditor {
     pub draft: ProductDraft,
     pub status: ProductStatus,
+    /// Why the last review did not put it on sale.
+    pub review_note: Option<String>,
     pub en: SideStates,
     pub zh: SideStates,
 }

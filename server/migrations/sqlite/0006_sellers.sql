@@ -121,3 +121,7 @@ CREATE TABLE shop_invitations (
     accepted_at INTEGER
 );
 CREATE INDEX shop_invitations_shop ON shop_invitations(shop_id, id);
+
+-- A product waits for the pavilion's review before it goes on sale (the reviewer's note when not).
+ALTER TABLE products ADD COLUMN review_requested_at INTEGER;
+ALTER TABLE products ADD COLUMN review_note TEXT;

@@ -4,8 +4,8 @@
 use app::error::{AppError, Problem};
 use app::model::order::PlacedOrder;
 use app::model::seller::{
-    ApplicationStatus, ApplicationView, CsvProblemKind, FieldState, ImportReport, ProductEditor,
-    ProductStatus, SalesReport, SellerShop, ShipmentRow, StaffMember, StockRow,
+    ApplicationStatus, ApplicationView, CsvProblemKind, FieldState, GlossaryTerm, ImportReport,
+    ProductEditor, ProductStatus, SalesReport, SellerShop, ShipmentRow, StaffMember, StockRow,
 };
 
 use crate::both;
@@ -76,6 +76,14 @@ fn product<'a>(slug: &'a str, sku: &'a str, zh_title: &'a str) -> Vec<(&'a str, 
         ("draft[variants][0][price]", "168.00"),
         ("draft[variants][0][stock]", "3"),
     ]
+}
+
+/// The pavilion's reviewer puts a submitted product on sale.
+async fn approve(app: &TestApp, id: i64) {
+    app::backend::seller::products::decide_review(&app.pool, app.state().engine, id, true, "")
+        .await
+        .expect("approved");
+    app.refresh().await;
 }
 
 fn saved_id(reply: &crate::shopper::Reply) -> i64 {
@@ -246,7 +254,35 @@ both!(
         assert_eq!(editor.zh.title, FieldState::Ok);
 
         owner.call("publish_product", &publish("true")).await.ok();
+        let editor: ProductEditor = owner
+            .get(&format!("/api/seller_product?id={id}"))
+            .await
+            .json();
+        assert_eq!(editor.status, ProductStatus::InReview);
         app.refresh().await;
+        assert_eq!(
+            app.get_text("/zh/products/match-football-a").await.0,
+            404,
+            "not on sale before review"
+        );
+        // Sent back once with a note, then approved.
+        app::backend::seller::products::decide_review(
+            &app.pool,
+            app.state().engine,
+            id,
+            false,
+            "请补充尺寸",
+        )
+        .await
+        .expect("sent back");
+        let editor: ProductEditor = owner
+            .get(&format!("/api/seller_product?id={id}"))
+            .await
+            .json();
+        assert_eq!(editor.status, ProductStatus::Draft);
+        assert_eq!(editor.review_note.as_deref(), Some("请补充尺寸"));
+        owner.call("publish_product", &publish("true")).await.ok();
+        approve(&app, id).await;
         let (_, found) = app.get_text("/zh/products?q=%E8%B6%B3%E7%90%83").await;
         assert!(
             found.contains("/zh/products/match-football-a"),
@@ -334,7 +370,7 @@ both!(
         )
         .await
         .ok();
-        app.refresh().await;
+        approve(&app, id).await;
         let number = paid_order(&app, "ALPHA-5").await;
         let parcels: Vec<ShipmentRow> = a.get("/api/seller_shipments?to_ship=true").await.json();
         assert_eq!(parcels.len(), 1);
@@ -513,7 +549,7 @@ both!(
             )
             .await
             .ok();
-        app.refresh().await;
+        approve(&app, id.parse().expect("an id")).await;
         let variant = scalar_i64(&app, "SELECT id FROM variants WHERE sku = 'GAMMA-5'")
             .await
             .to_string();
@@ -1188,3 +1224,39 @@ both!(
         assert_eq!((picture.width(), picture.height()), (1200, 400));
     }
 );
+
+both!(a_shop_keeps_its_own_glossary_beside_the_shared_one, |app| {
+    app.seed_demo().await;
+    let app_state = app.state();
+    app::backend::seller::glossary::seed_shared(&app_state.pool)
+        .await
+        .expect("shared glossary");
+    let owner = seller(&app, "owner@example.pk", "Mu Mangoes").await;
+    let other = seller(&app, "other@example.pk", "Nu Salt").await;
+    let term = [
+        ("lang", "En"),
+        ("en", "Anwar Ratol"),
+        ("zh", "安瓦尔拉托尔芒"),
+        ("note", ""),
+    ];
+    owner.call("add_glossary_term", &term).await.ok();
+    let empty = [
+        ("lang", "En"),
+        ("en", "Anwar Ratol"),
+        ("zh", " "),
+        ("note", ""),
+    ];
+    assert_eq!(
+        owner.call("add_glossary_term", &empty).await.problem(),
+        Problem::ProductText
+    );
+    let mine: Vec<GlossaryTerm> = owner.get("/api/seller_glossary").await.json();
+    assert!(mine.iter().any(|t| t.en == "Anwar Ratol" && !t.shared));
+    assert!(mine.iter().filter(|t| t.shared).count() > 100);
+    assert!(
+        mine.iter()
+            .any(|t| t.en == "Sialkot" && t.zh == "锡亚尔科特")
+    );
+    let theirs: Vec<GlossaryTerm> = other.get("/api/seller_glossary").await.json();
+    assert!(theirs.iter().all(|t| t.en != "Anwar Ratol"));
+});

@@ -22,7 +22,7 @@ pub async fn list(
     lang: Lang,
 ) -> Result<Vec<SellerProductRow>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT p.id, p.slug, p.status, \
+        "SELECT p.id, p.slug, CASE WHEN p.review_requested_at IS NOT NULL AND p.status <> 'published' THEN 'review' ELSE p.status END AS status, \
                 COALESCE(NULLIF(t.title, ''), NULLIF(o.title, ''), p.slug) AS title, \
                 (SELECT COALESCE(SUM(stock), 0) FROM variants v WHERE v.product_id = p.id) AS stock, \
                 (SELECT COUNT(*) FROM variants v WHERE v.product_id = p.id) AS variants, \
@@ -156,7 +156,7 @@ pub async fn load(
 ) -> Result<ProductEditor, AppError> {
     let mut tx = pool.begin().await?;
     let row = sqlx::query(
-        "SELECT p.slug, p.status, p.hs_code, p.weight_g, c.slug AS category, ci.key AS city \
+        "SELECT p.slug, CASE WHEN p.review_requested_at IS NOT NULL AND p.status <> 'published' THEN 'review' ELSE p.status END AS status, p.review_note, p.hs_code, p.weight_g, c.slug AS category, ci.key AS city \
          FROM products p JOIN categories c ON c.id = p.category_id JOIN cities ci ON ci.id = p.origin_city_id \
          WHERE p.id = $1 AND p.shop_id = $2",
     )
@@ -203,6 +203,7 @@ pub async fn load(
             variants,
         },
         status: ProductStatus::parse(row.try_get("status")?),
+        review_note: row.try_get("review_note")?,
         en: en_states,
         zh: zh_states,
     })
@@ -447,8 +448,8 @@ async fn write_variants(
     Ok(())
 }
 
-/// Publishes the shop's product if the shop is verified and both languages are complete;
-/// `publish = false` takes it off the storefront.
+/// Submits the shop's product for the pavilion's review (the shop verified, both languages
+/// complete, at least one variant); `publish = false` takes it off the storefront.
 pub async fn set_published(
     pool: &AnyPool,
     engine: Engine,
@@ -481,15 +482,98 @@ pub async fn set_published(
         if variants == 0 {
             return Err(Problem::NoVariants.into());
         }
+        sqlx::query(
+            "UPDATE products SET review_requested_at = $1, review_note = NULL, updated_at = $1 \
+             WHERE id = $2 AND status <> 'published'",
+        )
+        .bind(now_seconds())
+        .bind(product_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(());
     }
-    sqlx::query("UPDATE products SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(if publish { "published" } else { "hidden" })
+    sqlx::query("UPDATE products SET status = 'hidden', review_requested_at = NULL, updated_at = $1 WHERE id = $2")
         .bind(now_seconds())
         .bind(product_id)
         .execute(&mut *tx)
         .await?;
     let revision = super::bump_catalog(&mut tx).await?;
     set_revision(&mut tx, product_id, revision).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One line per product waiting for review, for the operator's command line.
+pub async fn pending_reviews(pool: &AnyPool) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.slug, s.slug AS shop, COALESCE(en.title, '') AS en, COALESCE(zh.title, '') AS zh \
+         FROM products p JOIN shops s ON s.id = p.shop_id \
+         LEFT JOIN product_texts en ON en.product_id = p.id AND en.locale = 'en' \
+         LEFT JOIN product_texts zh ON zh.product_id = p.id AND zh.locale = 'zh' \
+         WHERE p.review_requested_at IS NOT NULL ORDER BY p.review_requested_at, p.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(format!(
+                "{}\t{}\t{}\t{}\t{}",
+                r.try_get::<i64, _>("id")?,
+                r.try_get::<String, _>("slug")?,
+                r.try_get::<String, _>("shop")?,
+                r.try_get::<String, _>("en")?,
+                r.try_get::<String, _>("zh")?,
+            ))
+        })
+        .collect()
+}
+
+/// The pavilion's verdict on a product waiting for review: on sale, or back to its shop
+/// with a note. A product whose texts lost a language meanwhile is not put on sale.
+pub async fn decide_review(
+    pool: &AnyPool,
+    engine: Engine,
+    product_id: i64,
+    approve: bool,
+    note: &str,
+) -> Result<(), AppError> {
+    let mut tx = super::begin(pool, engine).await?;
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM products WHERE id = $1 AND review_requested_at IS NOT NULL",
+    )
+    .bind(product_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if waiting == 0 {
+        return Err(AppError::NotFound);
+    }
+    if approve {
+        let (en, zh) = texts(&mut tx, product_id).await?;
+        if !complete(&en) || !complete(&zh) {
+            return Err(Problem::Incomplete.into());
+        }
+        sqlx::query(
+            "UPDATE products SET status = 'published', review_requested_at = NULL, review_note = NULL WHERE id = $1",
+        )
+        .bind(product_id)
+        .execute(&mut *tx)
+        .await?;
+        let revision = super::bump_catalog(&mut tx).await?;
+        set_revision(&mut tx, product_id, revision).await?;
+    } else {
+        let note = note.trim();
+        if note.is_empty() || note.chars().count() > crate::model::seller::REASON_MAX_CHARS {
+            return Err(Problem::Reason.into());
+        }
+        sqlx::query(
+            "UPDATE products SET review_requested_at = NULL, review_note = $1 WHERE id = $2",
+        )
+        .bind(note)
+        .bind(product_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -24,6 +24,7 @@ pub fn NewProductPage() -> impl IntoView {
     let editor = ProductEditor {
         draft: ProductDraft::default(),
         status: ProductStatus::Draft,
+        review_note: None,
         en: SideStates::default(),
         zh: SideStates::default(),
     };
@@ -160,7 +161,7 @@ fn ProductForm(
             let text = if p == "true" { t_string!(i18n, seller.now_published) } else { t_string!(i18n, seller.now_hidden) };
             view! { <p class="notice" role="status">{text}</p> }
         })}
-        {existing.map(|id| view! { <PublishBox id status=editor.status complete=!editor.en.missing_any() && !editor.zh.missing_any() publish /> })}
+        {existing.map(|id| view! { <PublishBox id status=editor.status review_note=editor.review_note.clone() complete=!editor.en.missing_any() && !editor.zh.missing_any() publish /> })}
         <ActionForm action=save attr:class="article-form">
             <LangField />
             {existing.map(|id| view! { <input type="hidden" name="draft[id]" value=id /> })}
@@ -235,6 +236,7 @@ fn ProductForm(
 fn PublishBox(
     id: i64,
     status: ProductStatus,
+    review_note: Option<String>,
     complete: bool,
     publish: ServerAction<PublishProduct>,
 ) -> impl IntoView {
@@ -243,13 +245,15 @@ fn PublishBox(
         ProductStatus::Published => (t_string!(i18n, seller.state_published), false),
         ProductStatus::Hidden => (t_string!(i18n, seller.state_hidden), true),
         ProductStatus::Draft => (t_string!(i18n, seller.state_draft), true),
+        ProductStatus::InReview => (t_string!(i18n, seller.state_review), false),
     };
     view! {
         <div class="publish-box card">
             <p>
                 <strong>{t!(i18n, seller.state)} ": "</strong>
-                {state}
+                <span class="badge">{state}</span>
             </p>
+            {review_note.map(|note| view! { <p class="error" role="alert">{t!(i18n, seller.review_rejected)} " " {note}</p> })}
             {(next && !complete).then(|| view! { <p class="hint">{t!(i18n, seller.publish_needs_both)}</p> })}
             <ActionForm action=publish>
                 <LangField />

@@ -5,6 +5,7 @@ mod apply;
 mod catalogue;
 mod dashboard;
 mod editor;
+mod glossary;
 mod orders;
 mod products;
 mod profile;
@@ -17,6 +18,7 @@ pub use apply::{ApplicationStatusPage, ApplyPage, SellPage};
 pub use catalogue::CataloguePage;
 pub use dashboard::SellerDashboardPage;
 pub use editor::{EditProductPage, NewProductPage};
+pub use glossary::GlossaryPage;
 pub use orders::{PackingSlipPage, SellerOrdersPage};
 pub use products::SellerProductsPage;
 pub use profile::ProfilePage;
@@ -44,6 +46,7 @@ fn SellerNav() -> impl IntoView {
             <a href=move || href("/stock")>{t!(i18n, seller.stock)}</a>
             <a href=move || href("/analytics")>{t!(i18n, seller.analytics)}</a>
             <a href=move || href("/catalogue")>{t!(i18n, seller.catalogue)}</a>
+            <a href=move || href("/glossary")>{t!(i18n, seller.glossary_title)}</a>
             <a href=move || href("/profile")>{t!(i18n, seller.profile)}</a>
             <a href=move || href("/team")>{t!(i18n, seller.team)}</a>
             <a href=move || format!("/{}/academy", lang.get().code())>{t!(i18n, seller.academy)}</a>

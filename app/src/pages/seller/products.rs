@@ -41,6 +41,7 @@ pub fn SellerProductsPage() -> impl IntoView {
                         .map(|row| {
                             let status = match row.status {
                                 ProductStatus::Draft => t_string!(i18n, seller.state_draft),
+                                ProductStatus::InReview => t_string!(i18n, seller.state_review),
                                 ProductStatus::Published => t_string!(i18n, seller.state_published),
                                 ProductStatus::Hidden => t_string!(i18n, seller.state_hidden),
                             };

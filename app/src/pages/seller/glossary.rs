@@ -1,0 +1,81 @@
+//! The shop's glossary beside the pavilion's: the terms the product editor suggests.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{SellerError, SellerNav};
+use crate::api::seller::{AddGlossaryTerm, get_glossary};
+use crate::components::{ActionError, LangField, PageMeta};
+use crate::i18n::*;
+
+#[component]
+pub fn GlossaryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let added = move || query.with(|q| q.get("added"));
+    let terms = Resource::new(added, |_| get_glossary());
+    let add = ServerAction::<AddGlossaryTerm>::new();
+    view! {
+        <PageMeta
+            title=t_string!(i18n, seller.glossary_title).to_string()
+            description=t_string!(i18n, seller.glossary_lead).to_string()
+        />
+        <SellerNav />
+        <section class="seller-glossary">
+            <h1>{t!(i18n, seller.glossary_title)}</h1>
+            <p class="lead">{t!(i18n, seller.glossary_lead)}</p>
+            {move || added().map(|_| view! { <p class="notice" role="status">{t!(i18n, seller.saved)}</p> })}
+            <ActionForm action=add attr:class="row">
+                <LangField />
+                <div class="field">
+                    <label for="term-en">{t!(i18n, seller.term_en)}</label>
+                    <input id="term-en" name="en" lang="en" required maxlength="80" />
+                </div>
+                <div class="field">
+                    <label for="term-zh">{t!(i18n, seller.term_zh)}</label>
+                    <input id="term-zh" name="zh" lang="zh" required maxlength="80" />
+                </div>
+                <div class="field">
+                    <label for="term-note">{t!(i18n, seller.term_note)}</label>
+                    <input id="term-note" name="note" maxlength="200" />
+                </div>
+                <button type="submit" class="primary">{t!(i18n, seller.add_term)}</button>
+            </ActionForm>
+            <ActionError value=add.value() />
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match terms.await {
+                        Ok(terms) => view! {
+                            <table class="data">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"English"</th>
+                                        <th scope="col">"中文"</th>
+                                        <th scope="col">{t!(i18n, seller.term_note)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {terms
+                                        .into_iter()
+                                        .map(|term| view! {
+                                            <tr>
+                                                <td lang="en">
+                                                    {term.en}
+                                                    {(!term.shared).then(|| view! { " " <span class="badge low">{t!(i18n, seller.term_yours)}</span> })}
+                                                </td>
+                                                <td lang="zh">{term.zh}</td>
+                                                <td>{term.note}</td>
+                                            </tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <SellerError error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
