@@ -1,6 +1,8 @@
-//! Prometheus metrics: request counts and a latency histogram, labelled by route template.
+//! Prometheus metrics: request counts and a latency histogram, labelled by route template;
+//! orders placed and payment verdicts (counted where they happen); the database pool.
 
-use axum::extract::{MatchedPath, Request};
+use app::backend::AppState;
+use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
@@ -46,7 +48,10 @@ pub async fn track(request: Request, next: Next) -> Response {
     response
 }
 
-pub async fn metrics() -> impl IntoResponse {
+/// `/metrics`: request counts and latencies, orders and payments, and the database pool.
+pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    metrics::gauge!("pavilion_db_pool_connections").set(f64::from(state.pool.size()));
+    metrics::gauge!("pavilion_db_pool_idle_connections").set(state.pool.num_idle() as f64);
     (
         [(CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle().render(),

@@ -357,6 +357,8 @@ pub async fn place_order(
     .await?;
     tx.commit().await?;
     tracing::info!(order.number = %number, order.total = priced.total(), "order placed");
+    metrics::counter!("pavilion_orders_placed_total").increment(1);
+    metrics::counter!("pavilion_order_value_fen_total").increment(priced.total().max(0) as u64);
     let pay_url = payments::start(state, order_id, &number, priced.total(), lang).await?;
     Ok(PlacedOrder { number, pay_url })
 }

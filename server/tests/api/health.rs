@@ -35,6 +35,7 @@ both!(metrics_count_requests_in_prometheus_text, |app| {
         "{body}"
     );
     assert!(body.contains("route=\"/healthz\""), "{body}");
+    assert!(body.contains("pavilion_db_pool_connections"), "{body}");
 });
 
 both!(responses_are_compressed_when_asked, |app| {

@@ -141,6 +141,16 @@ both!(
         assert_eq!(order.status, OrderStatus::Paid);
         assert_eq!(order.shipments.len(), 1);
         assert_eq!(order.shipments[0].status, OrderStatus::Paid);
+        // Counted for the operator (the recorder is shared by every app of this process).
+        let (_, metrics) = app.get_text("/metrics").await;
+        assert!(
+            metrics.contains("pavilion_orders_placed_total"),
+            "{metrics}"
+        );
+        assert!(
+            metrics.contains("pavilion_payment_notifications_total{outcome=\"paid\"}"),
+            "{metrics}"
+        );
     }
 );
 

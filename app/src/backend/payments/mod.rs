@@ -250,6 +250,14 @@ async fn apply(
     };
     tx.commit().await?;
     tracing::info!(payment.reference = %n.reference, outcome = ?applied, "payment notification");
+    let outcome = match &applied {
+        Applied::Paid { .. } => "paid",
+        Applied::Unchanged { .. } => "unchanged",
+        Applied::Failed { .. } => "failed",
+        Applied::RefundDue { .. } => "refund_due",
+        Applied::Replay { .. } => "replay",
+    };
+    metrics::counter!("pavilion_payment_notifications_total", "outcome" => outcome).increment(1);
     Ok(applied)
 }
 
