@@ -59,6 +59,15 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Set the pavilion's commission on goods from a day on (China time).
+    SetCommission {
+        /// Hundredths of a percent: 800 is 8%.
+        #[arg(long)]
+        basis_points: i64,
+        /// `YYYY-MM-DD`; today when left out.
+        #[arg(long)]
+        from: Option<String>,
+    },
     /// Create an account with a role (customer, seller, editor, admin), the same way.
     CreateUser {
         #[arg(long)]
@@ -229,6 +238,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ApproveProduct { id } => review(&config, id, true, "").await?,
         Command::RejectProduct { id, reason } => review(&config, id, false, &reason).await?,
+        Command::SetCommission { basis_points, from } => {
+            let pool = open(&config).await?;
+            let day = from.unwrap_or_else(|| {
+                app::backend::seller::analytics::china_day(app::backend::db::now_seconds())
+            });
+            let done =
+                app::backend::seller::analytics::set_commission(&pool, basis_points, &day).await?;
+            anyhow::ensure!(
+                done,
+                "the commission is 0 to 5000 basis points from a day written YYYY-MM-DD"
+            );
+            println!("commission {basis_points} basis points from {day}");
+        }
         Command::Reindex => {
             let pool = app::backend::db::connect(&config.database_url, 2).await?;
             let count = pavilion_server::startup::reindex(&config, &pool).await?;

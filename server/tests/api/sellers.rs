@@ -525,6 +525,25 @@ both!(
             "rupees outnumber yuan"
         );
         assert!(sales.chart_svg.starts_with("<svg"));
+        // The operator changes the commission from today on; the report follows.
+        use app::backend::seller::analytics::{china_day, set_commission};
+        let today = china_day(app::backend::db::now_seconds());
+        assert!(
+            !set_commission(&app.pool, 9_000, &today)
+                .await
+                .expect("query")
+        );
+        assert!(
+            !set_commission(&app.pool, 500, "2026-02-30")
+                .await
+                .expect("query")
+        );
+        assert!(set_commission(&app.pool, 500, &today).await.expect("query"));
+        let sales: SalesReport = a.get("/api/seller_sales?lang=En&days=7").await.json();
+        assert_eq!(
+            (sales.commission_basis_points, sales.commission_minor),
+            (500, 840)
+        );
     }
 );
 

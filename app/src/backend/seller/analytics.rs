@@ -71,6 +71,39 @@ pub async fn commission(pool: &AnyPool) -> Result<i64, sqlx::Error> {
     Ok(rate.unwrap_or(0))
 }
 
+/// Sets the commission from a day on (`YYYY-MM-DD`, China time); earlier sales keep the
+/// rate of their day in the history. Returns whether the values were acceptable.
+pub async fn set_commission(
+    pool: &AnyPool,
+    basis_points: i64,
+    set_on: &str,
+) -> Result<bool, sqlx::Error> {
+    let parts: Vec<&str> = set_on.split('-').collect();
+    let valid_day = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
+                (Ok(y), Ok(m), Ok(d)) => time::Month::try_from(m)
+                    .and_then(|m| time::Date::from_calendar_date(y, m, d))
+                    .is_ok(),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if !(0..=5_000).contains(&basis_points) || !valid_day {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO commission_rates (basis_points, set_on, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(basis_points)
+    .bind(set_on)
+    .bind(now_seconds())
+    .execute(pool)
+    .await?;
+    Ok(true)
+}
+
 pub async fn report(
     pool: &AnyPool,
     shop_id: i64,
