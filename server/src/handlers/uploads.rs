@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use app::backend::session::Session;
 use app::model::Lang;
 use app::model::account::Role;
+use app::model::seller::SellerShop;
 use axum::Extension;
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -102,10 +103,10 @@ fn document(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), UploadError> {
     Ok(("image/jpeg", reencode(bytes)?))
 }
 
+type Fields = HashMap<String, axum::body::Bytes>;
+
 /// The fields of a multipart form, by name; a file larger than allowed ends the reading.
-async fn fields(
-    multipart: &mut Multipart,
-) -> Result<HashMap<String, axum::body::Bytes>, StatusCode> {
+async fn fields(multipart: &mut Multipart) -> Result<Fields, StatusCode> {
     let mut out = HashMap::new();
     while let Some(field) = multipart.next_field().await.map_err(|e| e.status())? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -123,7 +124,7 @@ fn too_large(headers: &HeaderMap) -> bool {
         .is_some_and(|length| length > MAX_BYTES + 64 * 1024)
 }
 
-fn text(fields: &HashMap<String, axum::body::Bytes>, name: &str) -> String {
+fn text(fields: &Fields, name: &str) -> String {
     fields
         .get(name)
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -133,7 +134,7 @@ fn text(fields: &HashMap<String, axum::body::Bytes>, name: &str) -> String {
 }
 
 /// The page language a form names (English when none).
-fn lang_of(fields: &HashMap<String, axum::body::Bytes>) -> Lang {
+fn lang_of(fields: &Fields) -> Lang {
     Lang::parse(&text(fields, "lang")).unwrap_or(Lang::En)
 }
 
@@ -205,6 +206,30 @@ pub async fn image(
     Redirect::to(&format!("{back}?uploaded=/media/uploads/{name}")).into_response()
 }
 
+/// A seller's upload form and the shop whose catalogue they manage, or the status that
+/// refuses them (not signed in, too large, unreadable, no such shop or role).
+async fn catalogue_form(
+    state: &ServerState,
+    session: &Session,
+    headers: &HeaderMap,
+    multipart: &mut Multipart,
+) -> Result<(Fields, Lang, SellerShop, i64), StatusCode> {
+    let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
+    if too_large(headers) {
+        return Err(StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    let fields = fields(multipart).await?;
+    let lang = lang_of(&fields);
+    match app::backend::seller::shop_of(&state.app.pool, user.id, lang).await {
+        Ok(Some(shop)) if shop.role.manages_catalogue() => Ok((fields, lang, shop, user.id)),
+        Ok(_) => Err(StatusCode::FORBIDDEN),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the seller's shop");
+            Err(StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
 /// `POST /uploads/products` (multipart: `product`, `index` 0–2, `image`): a picture of one
 /// of the caller's shop's products, written where the gallery serves it from.
 pub async fn product_picture(
@@ -213,26 +238,12 @@ pub async fn product_picture(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let Some(user) = session.user() else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    if too_large(&headers) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-    }
-    let fields = match fields(&mut multipart).await {
-        Ok(fields) => fields,
-        Err(status) => return status.into_response(),
-    };
-    let lang = lang_of(&fields);
+    let (fields, lang, shop, user_id) =
+        match catalogue_form(&state, &session, &headers, &mut multipart).await {
+            Ok(form) => form,
+            Err(status) => return status.into_response(),
+        };
     let pool = &state.app.pool;
-    let shop = match app::backend::seller::shop_of(pool, user.id, lang).await {
-        Ok(Some(shop)) if shop.role.manages_catalogue() => shop,
-        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot read the seller's shop");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
     let product: i64 = text(&fields, "product").parse().unwrap_or(-1);
     let slug = match app::backend::seller::products::slug_of(pool, shop.id, product).await {
         Ok(Some(slug)) => slug,
@@ -273,7 +284,7 @@ pub async fn product_picture(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     tracing::info!(
-        user.id = user.id,
+        user.id = user_id,
         product.id = product,
         media.index = index,
         "product picture stored"
@@ -289,26 +300,12 @@ pub async fn shop_picture(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let Some(user) = session.user() else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    if too_large(&headers) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-    }
-    let fields = match fields(&mut multipart).await {
-        Ok(fields) => fields,
-        Err(status) => return status.into_response(),
-    };
-    let lang = lang_of(&fields);
+    let (fields, lang, shop, _) =
+        match catalogue_form(&state, &session, &headers, &mut multipart).await {
+            Ok(form) => form,
+            Err(status) => return status.into_response(),
+        };
     let pool = &state.app.pool;
-    let shop = match app::backend::seller::shop_of(pool, user.id, lang).await {
-        Ok(Some(shop)) if shop.role.manages_catalogue() => shop,
-        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot read the seller's shop");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
     let back = format!("/{}/seller/profile", lang.code());
     let (kind, size) = match text(&fields, "kind").as_str() {
         "logo" => ("logo", (256, 256)),
