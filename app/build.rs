@@ -12,7 +12,7 @@ fn main() {
         .and_then(|c| {
             c.add_namespaces([
                 "common", "catalog", "errors", "mail", "account", "shop", "content", "editor",
-                "seller",
+                "seller", "admin",
             ])
         })
         .expect("i18n configuration")

@@ -5,13 +5,9 @@ import * as os from "node:os";
 // The release build made by `make test`, on its own port and its own fresh database.
 const root = path.resolve(__dirname, "..");
 const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
-// Set once in the runner and inherited by its workers, so tests can reach the same database
-// (the seller journey approves its application with the `pavilion` command).
-process.env.PAVILION_E2E_DATA_DIR ??= path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
-const dataDir = process.env.PAVILION_E2E_DATA_DIR;
-process.env.PAVILION_E2E_SERVER ??= path.join(targetDir, "release", "pavilion");
+const dataDir = path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
+const server = path.join(targetDir, "release", "pavilion");
 const port = Number(process.env.PAVILION_E2E_PORT ?? 3100);
-const server = process.env.PAVILION_E2E_SERVER;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -45,7 +41,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && ${server} seed --demo && printf 'ink and paper\\n' | ${server} create-user --email editor@pavilion.test --name Editor --role editor && exec ${server} serve`,
+    command: `rm -rf ${dataDir} && ${server} seed --demo && printf 'ink and paper\\n' | ${server} create-user --email editor@pavilion.test --name Editor --role editor && printf 'steady hands 42\\n' | ${server} create-user --email admin@pavilion.test --name Admin --role admin && exec ${server} serve`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -101,10 +101,17 @@ pub enum Problem {
     StaffRole,
     AlreadyMember,
     InvitationLink,
+    ExchangeRate,
+    Commission,
+    RateDay,
+    Role,
+    OwnAccount,
+    NotRefundable,
+    PasswordResetRequired,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 69] = [
+    pub const ALL: [Problem; 76] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -174,6 +181,13 @@ impl Problem {
         Problem::StaffRole,
         Problem::AlreadyMember,
         Problem::InvitationLink,
+        Problem::ExchangeRate,
+        Problem::Commission,
+        Problem::RateDay,
+        Problem::Role,
+        Problem::OwnAccount,
+        Problem::NotRefundable,
+        Problem::PasswordResetRequired,
     ];
 
     /// The translation key under `errors.problem`.
@@ -248,6 +262,13 @@ impl Problem {
             Problem::StaffRole => "staff_role",
             Problem::AlreadyMember => "already_member",
             Problem::InvitationLink => "invitation_link",
+            Problem::ExchangeRate => "exchange_rate",
+            Problem::Commission => "commission",
+            Problem::RateDay => "rate_day",
+            Problem::Role => "role",
+            Problem::OwnAccount => "own_account",
+            Problem::NotRefundable => "not_refundable",
+            Problem::PasswordResetRequired => "password_reset_required",
         }
     }
 }

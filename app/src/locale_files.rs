@@ -3,7 +3,12 @@
 
 use std::collections::BTreeSet;
 
-const FILES: [(&str, &str, &str); 9] = [
+const FILES: [(&str, &str, &str); 10] = [
+    (
+        "admin",
+        include_str!("../locales/en/admin.json"),
+        include_str!("../locales/zh/admin.json"),
+    ),
     (
         "common",
         include_str!("../locales/en/common.json"),

@@ -10,6 +10,10 @@ use crate::pages::academy::{AcademyPage, GuidePage};
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, WishlistPage,
 };
+use crate::pages::admin::{
+    AdminApplicationsPage, AdminArticlesPage, AdminAuditPage, AdminDashboardPage,
+    AdminListingsPage, AdminOrdersPage, AdminRatesPage, AdminReviewsPage, AdminUsersPage,
+};
 use crate::pages::content::{
     ArticlePage, CuisinePage, CulturePage, ExchangePage, PavilionsPage, TourismPage,
 };
@@ -99,6 +103,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/seller/analytics") view=|| view! { <AnalyticsPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/academy") view=|| view! { <AcademyPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/academy/:slug") view=|| view! { <GuidePage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=|| view! { <AdminDashboardPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/applications") view=|| view! { <AdminApplicationsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/listings") view=|| view! { <AdminListingsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/orders") view=|| view! { <AdminOrdersPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users") view=|| view! { <AdminUsersPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/rates") view=|| view! { <AdminRatesPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/reviews") view=|| view! { <AdminReviewsPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/articles") view=|| view! { <AdminArticlesPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=|| view! { <AdminAuditPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/*any") view=|| view! { <NotFound /> }.into_any() />
                     </ParentRoute>
                 </Routes>

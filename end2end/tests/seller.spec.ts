@@ -1,25 +1,22 @@
-// A trader opens a shop, lists a bilingual product with a picture, a Chinese shopper finds
-// and buys it, and the trader ships it: in English and in Chinese.
-import { test, expect, Locator } from "@playwright/test";
-import { execFileSync } from "node:child_process";
+// A trader opens a shop, the operator approves it in the console, the trader lists a
+// bilingual product with a picture, the operator puts it on sale, a Chinese shopper finds
+// and buys it, the trader ships it, and the operator takes it down: in English and Chinese.
+import { test, expect, Locator, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { hydrated, noSeriousViolations } from "./helpers";
 import { checkoutAndPay, register } from "./checkout";
-import { langs, t } from "./i18n";
+import { langs, t, Lang } from "./i18n";
 
-/// The operator's command line, on the test server's database.
-function pavilion(...args: string[]): string {
-  const dataDir = process.env.PAVILION_E2E_DATA_DIR!;
-  return execFileSync(process.env.PAVILION_E2E_SERVER!, args, {
-    env: {
-      ...process.env,
-      PAVILION_DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite://${dataDir}/pavilion.db`,
-      RUST_LOG: "warn",
-    },
-  }).toString();
+/// Signs the pavilion's administrator in (the test server creates the account).
+async function signInAsAdmin(page: Page, lang: Lang) {
+  await page.goto(`/${lang}/account/login`);
+  await hydrated(page);
+  await page.getByLabel(t(lang, "account", "email")).fill("admin@pavilion.test");
+  await page.getByLabel(t(lang, "account", "password")).fill("steady hands 42");
+  await page.getByRole("button", { name: t(lang, "account", "login_submit") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
 }
 
 /// Clicks a button below the editor's side-by-side fields. On the phone layout Playwright's
@@ -70,10 +67,17 @@ for (const lang of langs) {
     await page.getByRole("button", { name: t(lang, "seller", "upload_document"), exact: true }).click();
     await expect(page.getByText(t(lang, "seller", "document_added"))).toBeVisible();
 
-    // The operator approves it.
-    const line = pavilion("applications").split("\n").find((l) => l.includes(shopName));
-    expect(line).toBeTruthy();
-    pavilion("approve-application", line!.split("\t")[0]);
+    // The operator approves it in the console.
+    const admin = await (await browser.newContext()).newPage();
+    await signInAsAdmin(admin, lang);
+    await admin.goto(`/${lang}/admin/applications`);
+    await hydrated(admin);
+    const card = admin.locator("article.admin-application", { hasText: shopName });
+    await expect(card).toContainText(t(lang, "admin", "document"));
+    await noSeriousViolations(admin);
+    await card.getByRole("button", { name: t(lang, "admin", "approve"), exact: true }).click();
+    await expect(admin.getByText(t(lang, "admin", "done"))).toBeVisible();
+    await expect(admin.locator("article.admin-application", { hasText: shopName })).toHaveCount(0);
     await page.reload();
     await expect(page.getByText(t(lang, "seller", "status_approved"))).toBeVisible();
     await page.getByRole("link", { name: t(lang, "seller", "go_to_dashboard") }).click();
@@ -118,9 +122,13 @@ for (const lang of langs) {
     await press(page.getByRole("button", { name: t(lang, "seller", "publish"), exact: true }));
     await expect(page.getByText(t(lang, "seller", "now_published"))).toBeVisible();
     await expect(page.getByText(t(lang, "seller", "state_review"), { exact: true })).toBeVisible();
-    // The pavilion's reviewer puts it on sale.
-    const product = new URL(page.url()).pathname.split("/").pop()!;
-    pavilion("approve-product", product);
+    // The pavilion's reviewer puts it on sale from the moderation queue.
+    await admin.goto(`/${lang}/admin/listings?q=${encodeURIComponent(slug)}`);
+    await hydrated(admin);
+    const listing = admin.locator(`tr[data-listing="${slug}"]`);
+    await noSeriousViolations(admin);
+    await listing.getByRole("button", { name: t(lang, "admin", "approve"), exact: true }).click();
+    await expect(admin.getByText(t(lang, "admin", "done"))).toBeVisible();
     await page.reload();
     await expect(page.getByText(t(lang, "seller", "state_published"), { exact: true })).toBeVisible();
 
@@ -150,5 +158,24 @@ for (const lang of langs) {
     await expect(page.getByText(t(lang, "seller", "parcel_updated"))).toBeVisible();
     await page.goto(`/${lang}/seller/orders?all=1`);
     await expect(page.locator("article.parcel").first()).toContainText("TCS20261130");
+
+    // The operator takes the listing down; the shopper can no longer open it, and the audit
+    // log shows both decisions.
+    await admin.goto(`/${lang}/admin/listings?state=published&q=${encodeURIComponent(slug)}`);
+    await hydrated(admin);
+    const onSale = admin.locator(`tr[data-listing="${slug}"]`);
+    await onSale.getByLabel(t(lang, "admin", "take_down_reason")).fill("Brand logo under dispute");
+    await onSale.getByRole("button", { name: t(lang, "admin", "take_down"), exact: true }).click();
+    await expect(admin.getByText(t(lang, "admin", "done"))).toBeVisible();
+    await expect(async () => {
+      const response = await shopper.goto(`/zh/products/${slug}`);
+      expect(response?.status()).toBe(404);
+    }).toPass({ timeout: 15_000 });
+    await admin.goto(`/${lang}/admin/audit?q=${encodeURIComponent(slug)}`);
+    await expect(admin.locator("table.audit")).toContainText("listing.take_down");
+    await expect(admin.locator("table.audit")).toContainText("listing.approve");
+    await noSeriousViolations(admin);
+    await admin.goto(`/${lang}/admin/audit?q=application.approve`);
+    await expect(admin.locator("table.audit tbody tr").first()).toContainText("admin@pavilion.test");
   });
 }

@@ -219,6 +219,11 @@ fn router(state: ServerState) -> Router {
             "/exports/products.csv",
             get(handlers::catalogue_csv::export),
         )
+        .route("/admin/audit.csv", get(handlers::admin_files::audit_csv))
+        .route(
+            "/admin/documents/{id}",
+            get(handlers::admin_files::document),
+        )
         .route_layer(RequestBodyLimitLayer::new(
             handlers::catalogue_csv::MAX_UPLOAD,
         ))

@@ -37,7 +37,18 @@ pub async fn save_article(lang: Lang, draft: ArticleDraft) -> Result<i64, AppErr
     let user = require_editor()?;
     let state = crate::backend::state()?;
     let id = crate::backend::content::editor::save(&state.pool, &draft).await?;
-    tracing::info!(user.id = user.id, article.id = id, "article saved");
+    use crate::backend::admin::audit::{Change, Operator, record_after};
+    let change = Change {
+        action: if draft.id.is_some() {
+            "article.save"
+        } else {
+            "article.create"
+        },
+        target: format!("article:{}", draft.slug.trim()),
+        before: None,
+        after: Some(serde_json::json!({ "id": id, "publish_at": draft.publish_at })),
+    };
+    record_after(&state.pool, &Operator::of(&user), change).await;
     leptos_axum::redirect(&format!("/{}/editor/{id}?saved=1", lang.code()));
     Ok(id)
 }
@@ -45,14 +56,22 @@ pub async fn save_article(lang: Lang, draft: ArticleDraft) -> Result<i64, AppErr
 /// The home page's featured recipe and destination (editors only).
 #[server(endpoint = "set_home_stories")]
 pub async fn set_home_stories(recipe: String, destination: String) -> Result<(), AppError> {
-    require_editor()?;
+    let user = require_editor()?;
     let state = crate::backend::state()?;
     let valid = |slug: &str| crate::backend::media::is_slug(slug);
     if !valid(&recipe) || !valid(&destination) {
         return Err(AppError::NotFound);
     }
+    use crate::backend::admin::audit::{Change, Operator, record_after};
     use crate::backend::content::store::set_setting;
     set_setting(&state.pool, "home.recipe", &recipe).await?;
     set_setting(&state.pool, "home.destination", &destination).await?;
+    let change = Change {
+        action: "home.stories",
+        target: "setting:home".to_owned(),
+        before: None,
+        after: Some(serde_json::json!({ "recipe": recipe, "destination": destination })),
+    };
+    record_after(&state.pool, &Operator::of(&user), change).await;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! caller, parses input, calls the backend and maps errors.
 
 pub mod academy;
+pub mod admin;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

@@ -1,6 +1,7 @@
 //! Server-only code: database repositories, seeding, media. Compiled with `ssr` only.
 
 pub mod academy;
+pub mod admin;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

@@ -45,7 +45,7 @@ pub async fn for_product(
     };
     let rows = sqlx::query(
         "SELECT r.rating, r.body, r.lang, r.created_at, u.display_name FROM reviews r \
-         JOIN users u ON u.id = r.user_id WHERE r.product_id = $1 ORDER BY r.id DESC LIMIT 50",
+         JOIN users u ON u.id = r.user_id WHERE r.product_id = $1 AND r.hidden = 0 ORDER BY r.id DESC LIMIT 50",
     )
     .bind(id)
     .fetch_all(pool)

@@ -84,6 +84,13 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         StaffRole => staff_role,
         AlreadyMember => already_member,
         InvitationLink => invitation_link,
+        ExchangeRate => exchange_rate,
+        Commission => commission,
+        RateDay => rate_day,
+        Role => role,
+        OwnAccount => own_account,
+        NotRefundable => not_refundable,
+        PasswordResetRequired => password_reset_required,
     )
 }
 

@@ -18,6 +18,7 @@ pub use site::SiteConfig;
 pub use tax::{LandedPrice, TaxClass};
 pub mod account;
 pub mod address;
+pub mod admin;
 pub mod cart;
 pub mod content;
 pub mod editor;

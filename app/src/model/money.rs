@@ -75,6 +75,33 @@ impl fmt::Display for Money {
     }
 }
 
+/// A decimal typed by a person ("39.8125") as an integer scaled by `10^decimals`: at most
+/// `max_whole` digits before the point and `decimals` after it, no sign, no exponent.
+pub fn parse_decimal(text: &str, max_whole: usize, decimals: usize) -> Option<i64> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > max_whole
+        || fraction.len() > decimals
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return None;
+    }
+    let scale = 10_i64.checked_pow(u32::try_from(decimals).ok()?)?;
+    let fraction = if decimals == 0 {
+        0
+    } else {
+        format!("{fraction:0<decimals$}").parse::<i64>().ok()?
+    };
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(scale)?
+        .checked_add(fraction)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

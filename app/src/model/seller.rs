@@ -300,20 +300,7 @@ pub struct CheckedVariant {
 
 /// "89", "89.5", "89.50" yuan → fen; at most 100,000 yuan.
 pub fn parse_price(value: &str) -> Option<i64> {
-    let value = value.trim();
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
-        || whole.len() > 6
-        || fraction.len() > 2
-        || !digits(whole)
-        || !digits(fraction)
-    {
-        return None;
-    }
-    let cents = format!("{fraction:0<2}").parse::<i64>().ok()?;
-    let minor = whole.parse::<i64>().ok()? * 100 + cents;
-    (1..=10_000_000).contains(&minor).then_some(minor)
+    crate::model::money::parse_decimal(value, 6, 2).filter(|minor| (1..=10_000_000).contains(minor))
 }
 
 /// Fen → "89.50".

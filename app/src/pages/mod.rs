@@ -2,6 +2,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod admin;
 mod catalog;
 pub mod content;
 pub mod editor;

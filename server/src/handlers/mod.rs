@@ -1,5 +1,6 @@
 //! Plain axum endpoints beside the Leptos pages.
 
+pub mod admin_files;
 pub mod catalogue_csv;
 pub mod content;
 pub mod health;

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod admin;
 mod benchmark;
 mod catalog;
 mod checkout;

@@ -15,7 +15,11 @@ use crate::shopper::{Shopper, key, scalar_i64};
 /// A valid unified social credit code (GB 32100-2015 check character).
 const USCC: &str = "91350100M000100Y43";
 
-fn application<'a>(kind: &'a str, number: &'a str, shop: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn application<'a>(
+    kind: &'a str,
+    number: &'a str,
+    shop: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("lang", "En"),
         ("form[kind]", kind),
@@ -50,7 +54,11 @@ async fn seller<'a>(app: &'a TestApp, email: &str, shop: &str) -> Shopper<'a> {
     person
 }
 
-fn product<'a>(slug: &'a str, sku: &'a str, zh_title: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn product<'a>(
+    slug: &'a str,
+    sku: &'a str,
+    zh_title: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("lang", "En"),
         ("draft[slug]", slug),
@@ -86,7 +94,7 @@ async fn approve(app: &TestApp, id: i64) {
     app.refresh().await;
 }
 
-fn saved_id(reply: &crate::shopper::Reply) -> i64 {
+pub(crate) fn saved_id(reply: &crate::shopper::Reply) -> i64 {
     reply.ok().json()
 }
 
@@ -323,7 +331,7 @@ both!(
 );
 
 /// Places a paid order for one unit of `sku`; returns the order number.
-async fn paid_order(app: &TestApp, sku: &str) -> String {
+pub(crate) async fn paid_order(app: &TestApp, sku: &str) -> String {
     let buyer = Shopper::new(app);
     buyer
         .register(

@@ -80,6 +80,9 @@ pub async fn login(
     if record.locked {
         return Err(Problem::AccountLocked.into());
     }
+    if record.must_reset {
+        return Err(Problem::PasswordResetRequired.into());
+    }
     start(state, session, record.user.clone()).await?;
     Ok(record.user.view())
 }
@@ -143,23 +146,27 @@ pub async fn request_reset(state: &AppState, email: &str, address: &str) -> Resu
     let Some(record) = accounts::by_email(pool, email.as_str()).await? else {
         return Ok(());
     };
+    send_reset_link(state, &record.user).await
+}
+
+/// Emails the user a one-time reset link in their language.
+pub async fn send_reset_link(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
     let token = random_token(32);
     accounts::insert_reset(
-        pool,
+        &state.pool,
         &sha256_hex(&token),
-        record.user.id,
+        user.id,
         now_seconds() + RESET_SECONDS,
     )
     .await?;
-    let lang_of_mail = record.user.lang;
     let link = format!(
         "{}/{}/account/reset?token={token}",
         state.site.public_url.trim_end_matches('/'),
-        lang_of_mail.code()
+        user.lang.code()
     );
     mail::enqueue(
-        pool,
-        &mail::password_reset(email.as_str(), lang_of_mail, &link),
+        &state.pool,
+        &mail::password_reset(&user.email, user.lang, &link),
     )
     .await?;
     Ok(())

@@ -116,10 +116,12 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     )
     .await?;
     type ShopRow = (i64, String, String, i64, i64, Option<i64>, i64, i64);
-    let shop_rows: Vec<ShopRow> =
-        sqlx::query_as("SELECT id, slug, kind, city_id, verified, founded, has_logo, has_banner FROM shops ORDER BY id")
-            .fetch_all(pool)
-            .await?;
+    let shop_rows: Vec<ShopRow> = sqlx::query_as(
+        "SELECT id, slug, kind, city_id, verified, founded, has_logo, has_banner FROM shops \
+             WHERE suspended = 0 ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await?;
     let shops: Vec<Shop> = shop_rows
         .into_iter()
         .map(
@@ -167,7 +169,8 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     let product_rows: Vec<ProductRow> = sqlx::query_as(
         "SELECT id, slug, shop_id, category_id, origin_city_id, hs_code, weight_g, featured, \
             created_at, updated_at, revision, rating_sum, rating_count \
-         FROM products WHERE status = 'published' ORDER BY id",
+         FROM products WHERE status = 'published' \
+           AND shop_id NOT IN (SELECT id FROM shops WHERE suspended = 1) ORDER BY id",
     )
     .fetch_all(pool)
     .await?;

@@ -13,6 +13,8 @@ pub struct UserRecord {
     pub user: SessionUser,
     pub password_hash: String,
     pub locked: bool,
+    /// The operator asked for a new password before the next sign-in.
+    pub must_reset: bool,
 }
 
 fn record(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
@@ -28,10 +30,11 @@ fn record(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
         },
         password_hash: row.try_get("password_hash")?,
         locked: row.try_get::<i64, _>("locked")? == 1,
+        must_reset: row.try_get::<i64, _>("must_reset")? == 1,
     })
 }
 
-const COLUMNS: &str = "id, email, display_name, role, lang, password_hash, locked";
+const COLUMNS: &str = "id, email, display_name, role, lang, password_hash, locked, must_reset";
 
 pub async fn by_email(pool: &AnyPool, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
@@ -80,7 +83,7 @@ pub async fn insert(
 }
 
 pub async fn set_password(pool: &AnyPool, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
+    sqlx::query("UPDATE users SET password_hash = $1, password_changed_at = $2, must_reset = 0 WHERE id = $3")
         .bind(password_hash)
         .bind(now_seconds())
         .bind(id)

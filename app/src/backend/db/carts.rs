@@ -65,8 +65,9 @@ pub struct VariantRow {
 
 pub async fn variant_by_sku(pool: &AnyPool, sku: &str) -> Result<Option<VariantRow>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT v.id, v.price_minor, v.stock, p.status FROM variants v \
-         JOIN products p ON p.id = v.product_id WHERE v.sku = $1",
+        "SELECT v.id, v.price_minor, v.stock, CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status FROM variants v \
+         JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id \
+         WHERE v.sku = $1",
     )
     .bind(sku)
     .fetch_optional(pool)
@@ -163,11 +164,13 @@ where
 {
     let rows = sqlx::query(
         "SELECT cl.variant_id, cl.quantity, cl.price_seen, v.sku, v.price_minor, v.stock, \
-                p.id AS product_id, p.slug, p.status, p.weight_g, p.shop_id, c.tax_class, \
+                p.id AS product_id, p.slug, p.weight_g, p.shop_id, c.tax_class, \
+                CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status, \
                 pt.title, vt.label, st.name AS shop_name \
          FROM cart_lines cl \
          JOIN variants v ON v.id = cl.variant_id \
          JOIN products p ON p.id = v.product_id \
+         JOIN shops s ON s.id = p.shop_id \
          JOIN categories c ON c.id = p.category_id \
          JOIN product_texts pt ON pt.product_id = p.id AND pt.locale = $2 \
          JOIN variant_texts vt ON vt.variant_id = v.id AND vt.locale = $2 \

@@ -751,7 +751,8 @@ fn write_products(products: &[ProductRow]) -> Result<Vec<u8>, csv::Error> {
         .map_err(|error| error.into_error().into())
 }
 
-fn escape(value: &str) -> Cow<'_, str> {
+/// A cell for export: behind a `'` when a spreadsheet would run it as a formula.
+pub(crate) fn escape(value: &str) -> Cow<'_, str> {
     if needs_quote(value) {
         Cow::Owned(format!("'{value}"))
     } else {

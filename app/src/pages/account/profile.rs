@@ -74,6 +74,11 @@ fn AccountView(account: AccountView) -> impl IntoView {
                         {t!(i18n, account.my_wishlist)}
                     </a>
                 </li>
+                {(account.role == crate::model::account::Role::Admin).then(|| view! {
+                    <li>
+                        <a href=move || format!("/{}/admin", code())>{t!(i18n, admin.console_link)}</a>
+                    </li>
+                })}
             </ul>
             <h2>{t!(i18n, account.change_password)}</h2>
             <ActionForm action=change attr:class="stack">

@@ -41,14 +41,18 @@ pub fn EditorPage() -> impl IntoView {
     }
 }
 
+/// The articles with each language's state; in the console (`withdraw`), with a button that
+/// takes a published article back to draft.
 #[component]
-fn EditorTable(rows: Vec<EditorRow>) -> impl IntoView {
+pub(crate) fn EditorTable(rows: Vec<EditorRow>, #[prop(optional)] withdraw: bool) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let code = lang.get_untracked().code();
     let body = rows
         .into_iter()
         .map(|row| {
+            let published = [row.en, row.zh].contains(&crate::model::editor::LangState::Published);
+            let id = row.id;
             view! {
                 <tr>
                     <td>
@@ -59,6 +63,9 @@ fn EditorTable(rows: Vec<EditorRow>) -> impl IntoView {
                     <td>{section_name(i18n, row.section)}</td>
                     <td>{state_name(i18n, row.en)}</td>
                     <td>{state_name(i18n, row.zh)}</td>
+                    {withdraw.then(|| view! {
+                        <td>{published.then(|| view! { <WithdrawButton id /> })}</td>
+                    })}
                 </tr>
             }
         })
@@ -71,6 +78,7 @@ fn EditorTable(rows: Vec<EditorRow>) -> impl IntoView {
                     <th scope="col">{t!(i18n, editor.section)}</th>
                     <th scope="col">"English"</th>
                     <th scope="col">"中文"</th>
+                    {withdraw.then(|| view! { <th scope="col">{t!(i18n, admin.decision)}</th> })}
                 </tr>
             </thead>
             <tbody>{body}</tbody>
@@ -116,5 +124,19 @@ fn HomeChoices() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn WithdrawButton(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let withdraw = ServerAction::<crate::api::admin::WithdrawArticle>::new();
+    view! {
+        <ActionForm action=withdraw attr:class="inline">
+            <crate::components::LangField />
+            <input type="hidden" name="id" value=id />
+            <button type="submit" class="danger">{t!(i18n, admin.withdraw)}</button>
+        </ActionForm>
+        <crate::components::ActionError value=withdraw.value() />
     }
 }

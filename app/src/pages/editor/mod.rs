@@ -6,6 +6,7 @@ mod list;
 
 pub use edit::{EditArticlePage, NewArticlePage};
 pub use list::EditorPage;
+pub(crate) use list::EditorTable;
 
 use leptos_i18n::I18nContext;
 

@@ -1,0 +1,31 @@
+//! Editors' articles, as the operator oversees them: withdraw a published article (it
+//! becomes a draft again, for its editor to fix and schedule anew).
+
+use serde_json::json;
+use sqlx::AnyPool;
+
+use super::audit::{self, Change, Operator};
+use crate::error::AppError;
+
+pub async fn withdraw(pool: &AnyPool, who: &Operator, id: i64) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let (slug, publish_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT slug, publish_at FROM articles WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    sqlx::query("UPDATE articles SET publish_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let change = Change {
+        action: "article.withdraw",
+        target: format!("article:{slug}"),
+        before: Some(json!({ "publish_at": publish_at })),
+        after: Some(json!({ "publish_at": null })),
+    };
+    audit::record(&mut *tx, who, change).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! The operator's console: every function here is for admins only, and every change it
+//! makes is written to the audit log with who made it, from where, and what it changed.
+
+pub mod articles;
+pub mod audit;
+pub mod dashboard;
+pub mod listings;
+pub mod orders;
+pub mod rates;
+pub mod reviews;
+pub mod shops;
+pub mod users;
+
+use crate::backend::session::{self, SessionUser};
+use crate::error::AppError;
+use crate::model::account::Role;
+
+pub use audit::Operator;
+
+/// The signed-in admin making this request, or why not.
+pub fn require_admin() -> Result<Operator, AppError> {
+    let user = session::current().require_user()?;
+    operator_of(&user)
+}
+
+/// The operator a signed-in person acts as, when they are an admin.
+pub fn operator_of(user: &SessionUser) -> Result<Operator, AppError> {
+    if user.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Operator::of(user))
+}
+
+/// Start of today in China time (UTC+8), in Unix seconds.
+pub fn china_day_start(now: i64) -> i64 {
+    const OFFSET: i64 = 8 * 3600;
+    now - (now + OFFSET).rem_euclid(86_400)
+}
+
+/// `%text%` for a case-insensitive LIKE, with the wildcards in `text` taken literally.
+pub fn like_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_china_day_starts_at_midnight_beijing_time() {
+        // 2026-11-30 16:00 UTC is 2026-12-01 00:00 in Beijing.
+        let midnight = 1_796_054_400;
+        assert_eq!(china_day_start(midnight), midnight);
+        assert_eq!(china_day_start(midnight + 3_599), midnight);
+        assert_eq!(china_day_start(midnight - 1), midnight - 86_400);
+    }
+
+    #[test]
+    fn like_patterns_take_wildcards_literally() {
+        assert_eq!(like_pattern(" Ali "), "%ali%");
+        assert_eq!(like_pattern("50%_off"), "%50\\%\\_off%");
+    }
+}

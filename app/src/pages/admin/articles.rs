@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use super::{AdminPage, loaded, param};
+use crate::api::editor::list_articles_for_editing;
+use crate::components::use_lang;
+use crate::i18n::*;
+use crate::model::editor::EditorRow;
+use crate::pages::editor::EditorTable;
+
+/// The editors' articles: open one in the editor, or withdraw a published one.
+#[component]
+pub fn AdminArticlesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let done = param("done");
+    let rows = Resource::new(done, |_| list_articles_for_editing());
+    view! {
+        <AdminPage title=|i18n| t_string!(i18n, admin.articles).to_string()>
+            <p>
+                <a class="button" href=move || format!("/{}/editor", lang.get().code())>{t!(i18n, admin.open_editor)}</a>
+            </p>
+            {loaded(rows, |rows: Vec<EditorRow>| view! { <EditorTable rows withdraw=true /> })}
+        </AdminPage>
+    }
+}
