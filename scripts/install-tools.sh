@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Pavilion needs and is missing; fast when everything is there.
 #   scripts/install-tools.sh          build tools: wasm32 target, cargo-leptos, wasm-bindgen, wasm-opt
-#   scripts/install-tools.sh --test   also Chromium, wrk and the browser-test packages
+#   scripts/install-tools.sh --test   also cargo-deny, Chromium, wrk and the browser-test packages
 # Nothing is downloaded from outside the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,10 @@ if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
 fi
 
 if $want_test; then
+  if ! cargo deny --version 2>/dev/null | grep -q '0\.20\.2'; then
+    say "installing cargo-deny 0.20.2 (licence, source and advisory checks)"
+    cargo install cargo-deny --version 0.20.2 --locked
+  fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v wrk >/dev/null || missing+=(wrk)
