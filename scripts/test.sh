@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test, against one release build: formatting, lints per target, the wasm's
-# dependency check, unit and integration tests on SQLite and PostgreSQL, browser tests.
+# Every test, against one release build: formatting, the dependency policy (cargo deny),
+# lints per target, the wasm's dependency check, unit and integration tests on SQLite and
+# PostgreSQL, browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -12,6 +13,20 @@ step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 
 step "formatting"
 cargo fmt --all -- --check
+
+step "cargo deny: licences, duplicate crates, sources"
+cargo deny check --hide-inclusion-graph licenses bans sources
+# The RustSec advisory database is cloned from GitHub, which some machines (and CI) cannot
+# reach: then the check runs on a copy already here, or is skipped, saying so.
+advisory_copy=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/advisory-dbs/*/crates 2>/dev/null | head -n 1 || true)
+if timeout 120 cargo deny fetch db >/dev/null 2>&1; then
+  cargo deny check --hide-inclusion-graph advisories
+elif [ -n "$advisory_copy" ]; then
+  echo "the RustSec advisory database cannot be fetched: checking against the copy in ${advisory_copy%/crates}"
+  cargo deny --offline check --hide-inclusion-graph advisories
+else
+  echo "SKIPPED cargo deny check advisories: the RustSec advisory database (github.com) cannot be fetched from here"
+fi
 
 step "clippy: server and app, ssr"
 cargo clippy -p server --all-targets -- -D warnings

@@ -1,5 +1,6 @@
 //! The `pavilion` server: configuration, router, middleware and the CLI's commands.
 
+pub mod backup;
 pub mod config;
 mod handlers;
 mod middleware;

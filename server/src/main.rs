@@ -1,4 +1,5 @@
-//! `pavilion`: serve the storefront, migrate the database, load the demo catalogue.
+//! `pavilion`: serve the storefront, migrate the database, load the demo catalogue, back
+//! up and restore.
 
 use anyhow::Context;
 use app::model::account::Role;
@@ -6,6 +7,7 @@ use clap::{Parser, Subcommand};
 use pavilion_server::config::Config;
 use pavilion_server::startup::{Application, shutdown_signal};
 use pavilion_server::telemetry;
+use std::path::PathBuf;
 
 #[derive(Parser)]
 #[command(name = "pavilion", version, about = "Pakistan Pavilion storefront")]
@@ -67,6 +69,20 @@ enum Command {
         /// `YYYY-MM-DD`; today when left out.
         #[arg(long)]
         from: Option<String>,
+    },
+    /// Copy the database and the data dir's files into a new folder, also while the
+    /// server runs (on PostgreSQL the files, and the pg_dump command to run).
+    Backup {
+        /// A new or empty folder outside the data dir.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Put a backup into an empty data dir and where DATABASE_URL points (SQLite; on
+    /// PostgreSQL the files, and the pg_restore command to run); never over a live store.
+    Restore {
+        /// A folder written by `pavilion backup`.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
     },
     /// Create an account with a role (customer, seller, editor, admin), the same way.
     CreateUser {
@@ -250,6 +266,38 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "the commission is 0 to 5000 basis points from a day written YYYY-MM-DD"
             );
             println!("commission {basis_points} basis points from {day}");
+        }
+        Command::Backup { path } => {
+            let report = pavilion_server::backup::backup(&config, &path).await?;
+            let manifest = &report.manifest;
+            println!(
+                "backup written to {}: {} database, files: {} ({} bytes)",
+                path.display(),
+                manifest.engine,
+                manifest.files,
+                manifest.bytes
+            );
+            if let Some(command) = report.database_command {
+                println!("the files are copied; now dump the database beside them:\n  {command}");
+            }
+        }
+        Command::Restore { path } => {
+            let report = pavilion_server::backup::restore(&config, &path).await?;
+            let manifest = &report.manifest;
+            println!(
+                "restored the backup of {} ({} database, files: {}) into {}",
+                manifest.created_at,
+                manifest.engine,
+                manifest.files,
+                config.data_dir.display()
+            );
+            match report.database_command {
+                Some(command) => println!(
+                    "the files are in place; now load the database into an empty one and \
+                     migrate it:\n  {command}\n  pavilion migrate"
+                ),
+                None => println!("the database opens and its migrations are current"),
+            }
         }
         Command::Reindex => {
             let pool = app::backend::db::connect(&config.database_url, 2).await?;

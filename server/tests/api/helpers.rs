@@ -17,6 +17,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// `PAVILION_DATA_DIR` of this app (generated pictures are cached under it).
     pub data_dir: std::path::PathBuf,
+    pub database_url: String,
     state: app::backend::AppState,
     _database: TestDatabase,
 }
@@ -65,14 +66,7 @@ impl TestApp {
 /// `None` when PostgreSQL is wanted but not reachable outside CI.
 pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     let database = TestDatabase::create(engine).await?;
-    let vars: HashMap<&str, String> = HashMap::from([
-        ("DATABASE_URL", database.url.clone()),
-        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_owned()),
-        ("PAVILION_PUBLIC_URL", "https://pavilion.test".to_owned()),
-        ("PAVILION_DATA_DIR", database.dir.clone()),
-        ("LEPTOS_SITE_ROOT", site_root()),
-    ]);
-    let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
+    let config = test_config(&database.url, &database.dir);
     let application = Application::build(&config).await.expect("app builds");
     let addr = application.addr();
     let pool = application.pool.clone();
@@ -89,9 +83,22 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         catalog,
         client,
         data_dir: std::path::PathBuf::from(&database.dir),
+        database_url: database.url.clone(),
         state,
         _database: database,
     })
+}
+
+/// A test server's configuration: a free port, the given database and data dir.
+pub fn test_config(database_url: &str, data_dir: &str) -> Config {
+    let vars: HashMap<&str, String> = HashMap::from([
+        ("DATABASE_URL", database_url.to_owned()),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_owned()),
+        ("PAVILION_PUBLIC_URL", "https://pavilion.test".to_owned()),
+        ("PAVILION_DATA_DIR", data_dir.to_owned()),
+        ("LEPTOS_SITE_ROOT", site_root()),
+    ]);
+    Config::from_lookup(|name| vars.get(name).cloned()).expect("test config")
 }
 
 /// The site built by `cargo leptos build` (public files, CSS, wasm).

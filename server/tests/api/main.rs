@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod backup;
 mod benchmark;
 mod catalog;
 mod checkout;

@@ -8,6 +8,7 @@ pub mod orders;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -73,15 +74,20 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<AnyPool, Connect
     Ok(pool)
 }
 
+/// The file a `sqlite:` URL names; `None` for an in-memory database or another engine.
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let file = path.split('?').next().unwrap_or_default();
+    (!file.is_empty() && file != ":memory:").then(|| PathBuf::from(file))
+}
+
 /// Adds `mode=rwc` so the file is created, and creates its folder.
 fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:");
-    let file = path.split('?').next().unwrap_or_default();
-    let parent = std::path::Path::new(file).parent();
-    if let Some(parent) = parent.filter(|p| file != ":memory:" && !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| ConnectError::Folder {
+    let parent = sqlite_file(url).and_then(|file| file.parent().map(Path::to_path_buf));
+    if let Some(parent) = parent.filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(&parent).map_err(|source| ConnectError::Folder {
             path: parent.display().to_string(),
             source,
         })?;
@@ -129,6 +135,25 @@ pub async fn migrations_applied(pool: &AnyPool, engine: Engine) -> bool {
     .is_ok_and(|n| n == 1)
 }
 
+/// Writes a consistent copy of a SQLite database to `file`, which must not exist yet, with
+/// `VACUUM INTO`: it reads one snapshot while other connections go on reading and writing.
+/// The file name is bound as a parameter, never spliced into the SQL.
+pub async fn sqlite_copy_into(pool: &AnyPool, file: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(file)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+/// SQLite's check of a database file's structure: `Ok(None)` when sound, else what it found.
+pub async fn sqlite_quick_check(pool: &AnyPool) -> Result<Option<String>, sqlx::Error> {
+    let found: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(pool)
+        .await?;
+    Ok((found != ["ok"]).then(|| found.join("; ")))
+}
+
 /// Whether the database answers a trivial query.
 pub async fn ping(pool: &AnyPool) -> bool {
     sqlx::query("SELECT 1").execute(pool).await.is_ok()
@@ -153,4 +178,25 @@ pub async fn secret(pool: &AnyPool, name: &str) -> Result<Vec<u8>, sqlx::Error> 
         .fetch_one(pool)
         .await?;
     Ok(value.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sqlite_url_names_its_file_without_the_query() {
+        for (url, file) in [
+            ("sqlite://data/pavilion.db", Some("data/pavilion.db")),
+            (
+                "sqlite:///srv/pavilion/pavilion.db",
+                Some("/srv/pavilion/pavilion.db"),
+            ),
+            ("sqlite:pavilion.db?mode=rwc", Some("pavilion.db")),
+            ("sqlite::memory:", None),
+            ("postgres://postgres@127.0.0.1/pavilion", None),
+        ] {
+            assert_eq!(sqlite_file(url), file.map(PathBuf::from), "{url}");
+        }
+    }
 }
