@@ -15,15 +15,15 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "cargo deny: licences, duplicate crates, sources"
-cargo deny check --hide-inclusion-graph licenses bans sources
+cargo deny --log-level error check licenses bans sources
 # The RustSec advisory database is cloned from GitHub, which some machines (and CI) cannot
 # reach: then the check runs on a copy already here, or is skipped, saying so.
 advisory_copy=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/advisory-dbs/*/crates 2>/dev/null | head -n 1 || true)
 if timeout 120 cargo deny fetch db >/dev/null 2>&1; then
-  cargo deny check --hide-inclusion-graph advisories
+  cargo deny --log-level error check advisories
 elif [ -n "$advisory_copy" ]; then
   echo "the RustSec advisory database cannot be fetched: checking against the copy in ${advisory_copy%/crates}"
-  cargo deny --offline check --hide-inclusion-graph advisories
+  cargo deny --log-level error --offline check advisories
 else
   echo "SKIPPED cargo deny check advisories: the RustSec advisory database (github.com) cannot be fetched from here"
 fi

@@ -140,7 +140,8 @@ async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> an
 async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::Result<()> {
     let pool = open(config).await?;
     let engine = app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
-    app::backend::seller::products::decide_review(&pool, engine, id, approve, note)
+    let operator = app::backend::admin::Operator::command_line();
+    app::backend::admin::listings::decide(&pool, engine, &operator, id, approve, note)
         .await
         .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
     println!(
@@ -230,7 +231,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let pool = open(&config).await?;
             let engine =
                 app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
-            let slug = app::backend::seller::applications::approve(&pool, engine, id)
+            let operator = app::backend::admin::Operator::command_line();
+            let slug = app::backend::admin::shops::approve(&pool, engine, &operator, id)
                 .await
                 .map_err(|error| {
                     anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
@@ -239,7 +241,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::RejectApplication { id, reason } => {
             let pool = open(&config).await?;
-            app::backend::seller::applications::reject(&pool, id, &reason)
+            let operator = app::backend::admin::Operator::command_line();
+            app::backend::admin::shops::reject(&pool, &operator, id, &reason)
                 .await
                 .map_err(|error| {
                     anyhow::anyhow!("cannot reject application {id}: {}", error.code_text())
@@ -256,16 +259,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::RejectProduct { id, reason } => review(&config, id, false, &reason).await?,
         Command::SetCommission { basis_points, from } => {
             let pool = open(&config).await?;
-            let day = from.unwrap_or_else(|| {
-                app::backend::seller::analytics::china_day(app::backend::db::now_seconds())
-            });
-            let done =
-                app::backend::seller::analytics::set_commission(&pool, basis_points, &day).await?;
-            anyhow::ensure!(
-                done,
-                "the commission is 0 to 5000 basis points from a day written YYYY-MM-DD"
+            let operator = app::backend::admin::Operator::command_line();
+            let from = from.unwrap_or_default();
+            app::backend::admin::rates::set_commission_points(&pool, &operator, basis_points, &from)
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!(
+                        "cannot set the commission ({}): it is 0 to 5000 basis points from a day written YYYY-MM-DD",
+                        error.code_text()
+                    )
+                })?;
+            println!(
+                "commission {basis_points} basis points from {}",
+                if from.is_empty() { "today" } else { &from }
             );
-            println!("commission {basis_points} basis points from {day}");
         }
         Command::Backup { path } => {
             let report = pavilion_server::backup::backup(&config, &path).await?;

@@ -86,7 +86,7 @@ pub async fn set_exchange_rate(
     Ok(())
 }
 
-/// Sets the commission (a percentage as typed) from a day on.
+/// Sets the commission (a percentage as typed) from a day on (today when empty).
 pub async fn set_commission_rate(
     pool: &AnyPool,
     who: &Operator,
@@ -94,6 +94,16 @@ pub async fn set_commission_rate(
     from: &str,
 ) -> Result<(), AppError> {
     let basis_points = parse_percent(percent).ok_or(Problem::Commission)?;
+    set_commission_points(pool, who, basis_points, from).await
+}
+
+/// Sets the commission in basis points from a day on (`YYYY-MM-DD`, today when empty).
+pub async fn set_commission_points(
+    pool: &AnyPool,
+    who: &Operator,
+    basis_points: i64,
+    from: &str,
+) -> Result<(), AppError> {
     let from = from.trim();
     let from = if from.is_empty() {
         china_day(now_seconds())
@@ -101,6 +111,9 @@ pub async fn set_commission_rate(
         from.to_owned()
     };
     let before = crate::backend::seller::analytics::commission(pool).await?;
+    if !(0..=5_000).contains(&basis_points) {
+        return Err(Problem::Commission.into());
+    }
     if !set_commission(pool, basis_points, &from).await? {
         return Err(Problem::RateDay.into());
     }
