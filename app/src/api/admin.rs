@@ -253,6 +253,14 @@ pub async fn moderate_review(lang: Lang, id: i64, action: String) -> Result<(), 
     Ok(())
 }
 
+/// The editors' articles, as the console lists them.
+#[server(endpoint = "admin_articles", input = server_fn::codec::GetUrl)]
+pub async fn list_articles() -> Result<Vec<crate::model::editor::EditorRow>, AppError> {
+    require_admin()?;
+    let state = crate::backend::state()?;
+    Ok(crate::backend::content::editor::list(&state.pool).await?)
+}
+
 #[server(endpoint = "admin_withdraw_article")]
 pub async fn withdraw_article(lang: Lang, id: i64) -> Result<(), AppError> {
     let who = require_admin()?;

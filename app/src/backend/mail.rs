@@ -159,6 +159,9 @@ impl Transport {
     }
 }
 
+/// How long an app server holds a message it is sending.
+const CLAIM_SECONDS: i64 = 60;
+
 /// Sends what is waiting (up to 50 messages); failures are retried up to five times.
 pub async fn deliver_pending(pool: &AnyPool, transport: &Transport) -> Result<usize, sqlx::Error> {
     let rows = sqlx::query(
@@ -170,6 +173,21 @@ pub async fn deliver_pending(pool: &AnyPool, transport: &Transport) -> Result<us
     let mut sent = 0;
     for row in rows {
         let id: i64 = row.try_get("id")?;
+        // Another app server may be sending the same message: only the one whose claim
+        // lands sends it; a claim lapses after a minute (a server that died mid-send).
+        let now = now_seconds();
+        let claimed = sqlx::query(
+            "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
+             AND (claimed_until IS NULL OR claimed_until < $3)",
+        )
+        .bind(now + CLAIM_SECONDS)
+        .bind(id)
+        .bind(now)
+        .execute(pool)
+        .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
         let recipient: String = row.try_get("recipient")?;
         let subject: String = row.try_get("subject")?;
         let body: String = row.try_get("body")?;
@@ -187,7 +205,8 @@ pub async fn deliver_pending(pool: &AnyPool, transport: &Transport) -> Result<us
             Err(error) => {
                 tracing::warn!(outbox.id = id, %error, "mail not sent");
                 sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_until = NULL \
+                     WHERE id = $2",
                 )
                 .bind(error)
                 .bind(id)

@@ -44,3 +44,7 @@ CREATE TABLE refunds (
     by_user BIGINT REFERENCES users(id),
     created_at BIGINT NOT NULL
 );
+
+-- An app server claims a message for a minute before sending it, so that several servers
+-- on one database send each message once.
+ALTER TABLE outbox ADD COLUMN claimed_until BIGINT;

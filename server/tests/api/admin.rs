@@ -79,7 +79,8 @@ const ADMIN_CALLS: [(&str, &[(&str, &str)]); 9] = [
     ("admin_withdraw_article", &[("lang", "En"), ("id", "1")]),
 ];
 
-const ADMIN_READS: [&str; 8] = [
+const ADMIN_READS: [&str; 9] = [
+    "/api/admin_articles",
     "/api/admin_dashboard",
     "/api/admin_applications?lang=En&status=pending",
     "/api/admin_listings?lang=En&state=waiting&query=",

@@ -14,6 +14,7 @@ mod health;
 mod language;
 mod media;
 mod orders;
+mod outbox;
 mod pages;
 mod payments;
 mod security;

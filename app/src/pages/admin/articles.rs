@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{AdminPage, loaded, param};
-use crate::api::editor::list_articles_for_editing;
+use crate::api::admin::list_articles;
 use crate::components::use_lang;
 use crate::i18n::*;
 use crate::model::editor::EditorRow;
@@ -13,7 +13,7 @@ pub fn AdminArticlesPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let done = param("done");
-    let rows = Resource::new(done, |_| list_articles_for_editing());
+    let rows = Resource::new(done, |_| list_articles());
     view! {
         <AdminPage title=|i18n| t_string!(i18n, admin.articles).to_string()>
             <p>
