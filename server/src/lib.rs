@@ -1,5 +1,6 @@
 //! The `pavilion` server: configuration, router, middleware and the CLI's commands.
 
+mod client;
 pub mod config;
 mod handlers;
 mod middleware;

@@ -1,14 +1,17 @@
 //! Request middleware that is ours (compression, tracing and request ids come from
-//! tower-http): the session, and status codes for failed server functions.
+//! tower-http): the client's address and security headers, the session, and status codes
+//! for failed server functions.
 
-use app::backend::session::{self, CookieChange, Session};
+use app::backend::session::{self, ClientAddr, CookieChange, Session};
 use app::error::AppError;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderValue, StatusCode};
+use std::net::SocketAddr;
 
+use crate::client;
 use crate::startup::ServerState;
 
 /// Loads the session named by the cookie into the request's extensions (where server
@@ -89,10 +92,23 @@ fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
-/// Refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
+/// Settles the client's address (`ClientAddr`, which sign-in throttling reads),
+/// refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
 /// cross-site`, or an `Origin` that is neither this host nor the public origin), and adds
 /// the security headers every response carries.
-pub async fn security(State(state): State<ServerState>, request: Request, next: Next) -> Response {
+pub async fn security(
+    State(state): State<ServerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| peer.ip());
+    if let Some(peer) = peer {
+        let addr = client::client_addr(peer, request.headers(), &state.trusted_proxies);
+        request.extensions_mut().insert(ClientAddr(addr));
+    }
     let safe_method = matches!(
         *request.method(),
         http::Method::GET | http::Method::HEAD | http::Method::OPTIONS

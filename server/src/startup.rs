@@ -14,6 +14,7 @@ use axum::extract::FromRef;
 use axum::routing::{get, post};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
+use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -47,6 +48,8 @@ const MAX_CONCURRENT_REQUESTS: usize = 1024;
 pub struct ServerState {
     pub leptos: LeptosOptions,
     pub app: AppState,
+    /// `PAVILION_TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<[IpNet]>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +133,7 @@ impl Application {
                 payments: sandbox.clone(),
                 sandbox: Some(sandbox),
             },
+            trusted_proxies: config.trusted_proxies.clone().into(),
         };
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
