@@ -5,5 +5,6 @@ pub mod config;
 mod handlers;
 mod middleware;
 mod observability;
+mod rate_limit;
 pub mod startup;
 pub mod telemetry;

@@ -1,6 +1,6 @@
 //! Request middleware that is ours (compression, tracing and request ids come from
-//! tower-http): the client's address and security headers, the session, and status codes
-//! for failed server functions.
+//! tower-http): the client's address and security headers, the session and the anonymous
+//! rate limit, and status codes for failed server functions.
 
 use app::backend::session::{self, ClientAddr, CookieChange, Session};
 use app::error::AppError;
@@ -11,11 +11,12 @@ use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderValue, StatusCode};
 use std::net::SocketAddr;
 
-use crate::client;
 use crate::startup::ServerState;
+use crate::{client, rate_limit};
 
 /// Loads the session named by the cookie into the request's extensions (where server
 /// functions find it), and sets or clears the cookie when they changed the session.
+/// Requests without a signed-in user count against their address's rate limit.
 pub async fn session(
     State(state): State<ServerState>,
     mut request: Request,
@@ -23,6 +24,13 @@ pub async fn session(
 ) -> Response {
     let token = cookie_value(request.headers().get_all(COOKIE).iter(), session::COOKIE);
     let session = Session::load(&state.app.pool, token.as_deref()).await;
+    if let Some(limit) = &state.rate_limit
+        && session.user().is_none()
+        && let Some(ClientAddr(client)) = request.extensions().get::<ClientAddr>().copied()
+        && let Err(wait) = limit.check(client)
+    {
+        return rate_limit::too_many_requests(wait, request.headers(), request.uri().path());
+    }
     request.extensions_mut().insert(session.clone());
     let mut response = next.run(request).await;
     let secure = state.app.site.public_url.starts_with("https://");
@@ -92,7 +100,7 @@ fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
-/// Settles the client's address (`ClientAddr`, which sign-in throttling reads),
+/// Settles the client's address (`ClientAddr`, for the rate limit and sign-in throttling),
 /// refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
 /// cross-site`, or an `Origin` that is neither this host nor the public origin), and adds
 /// the security headers every response carries.

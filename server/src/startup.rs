@@ -34,6 +34,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
+use crate::rate_limit::RateLimit;
 use crate::{handlers, middleware, observability};
 
 /// The largest body a form or server function may send.
@@ -50,6 +51,8 @@ pub struct ServerState {
     pub app: AppState,
     /// `PAVILION_TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<[IpNet]>,
+    /// `PAVILION_RATE_LIMIT`, unless it is off.
+    pub rate_limit: Option<Arc<RateLimit>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +137,11 @@ impl Application {
                 sandbox: Some(sandbox),
             },
             trusted_proxies: config.trusted_proxies.clone().into(),
+            rate_limit: config.rate_limit.map(|per_minute| {
+                let limit = Arc::new(RateLimit::new(per_minute));
+                RateLimit::spawn_forgetting(&limit);
+                limit
+            }),
         };
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
