@@ -167,11 +167,15 @@ fn add_security_headers(headers: &mut http::HeaderMap, public_url: &str) {
         http::HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), usb=()",
     );
+    // Pages set their own policy, with the nonce of their scripts (`app::shell`). Anything
+    // else (files, JSON, errors in plain text) may load nothing, run nothing and be framed
+    // by no one; the policy of a script, style or picture file does not govern the page
+    // that loads it.
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
         set(
             headers,
             CONTENT_SECURITY_POLICY,
-            "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
         );
     }
     if public_url.starts_with("https://") {
