@@ -51,6 +51,8 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? path.join(root, "target", "site"),
       RUST_LOG: "warn",
+      // Both browsers' journeys come from 127.0.0.1, anonymous, in parallel.
+      PAVILION_RATE_LIMIT: "off",
     },
   },
 });

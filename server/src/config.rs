@@ -1,7 +1,9 @@
 //! Configuration from the environment, with defaults that serve a newcomer.
 
+use ipnet::IpNet;
 use leptos::config::{Env, LeptosOptions};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 #[derive(Clone, Debug)]
@@ -13,6 +15,10 @@ pub struct Config {
     pub icp_number: String,
     /// `PAVILION_SMTP_URL`: mail goes out by SMTP when set, else to `mail.log` in the data dir.
     pub smtp_url: Option<String>,
+    /// `PAVILION_TRUSTED_PROXIES`: the peers whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// `PAVILION_RATE_LIMIT`: requests per minute per anonymous address; `None` when off.
+    pub rate_limit: Option<NonZeroU32>,
     pub leptos: LeptosOptions,
 }
 
@@ -26,6 +32,10 @@ pub struct ConfigError {
 }
 
 const OUTPUT_NAME: &str = "pavilion";
+/// Ten requests a second, sustained, from one address: far above what a shopper makes
+/// (a page, a few server functions per navigation), with room for many shoppers sharing
+/// one address behind a carrier's or an office's NAT.
+const DEFAULT_RATE_LIMIT: u32 = 600;
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -82,9 +92,53 @@ impl Config {
             public_url,
             icp_number: lookup("PAVILION_ICP_NUMBER").unwrap_or_default(),
             smtp_url: lookup("PAVILION_SMTP_URL"),
+            trusted_proxies: trusted_proxies(lookup("PAVILION_TRUSTED_PROXIES"))?,
+            rate_limit: rate_limit(lookup("PAVILION_RATE_LIMIT"))?,
             leptos,
         })
     }
+}
+
+/// Comma-separated addresses (`10.0.0.1`) or ranges (`10.0.0.0/8`, `fd00::/8`).
+fn trusted_proxies(text: Option<String>) -> Result<Vec<IpNet>, ConfigError> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    text.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<IpNet>()
+                .or_else(|_| entry.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| ConfigError {
+                    var: "PAVILION_TRUSTED_PROXIES",
+                    value: text.clone(),
+                    reason: format!(
+                        "expected IP addresses or CIDR ranges separated by commas, such as \
+                         10.0.0.1,192.168.0.0/16 ({entry:?} is neither)"
+                    ),
+                })
+        })
+        .collect()
+}
+
+/// A number of requests per minute, or `0` / `off` for no limit.
+fn rate_limit(text: Option<String>) -> Result<Option<NonZeroU32>, ConfigError> {
+    let Some(text) = text else {
+        return Ok(NonZeroU32::new(DEFAULT_RATE_LIMIT));
+    };
+    if text.trim().eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    text.trim()
+        .parse::<u32>()
+        .map(NonZeroU32::new)
+        .map_err(|_| ConfigError {
+            var: "PAVILION_RATE_LIMIT",
+            value: text.clone(),
+            reason: "expected requests per minute per address, such as 600, or off".into(),
+        })
 }
 
 /// cargo-leptos writes the hashes of `/pkg` files beside the server binary; leptos reads
@@ -116,6 +170,57 @@ mod tests {
         assert_eq!(c.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.public_url, "http://127.0.0.1:3000");
         assert_eq!(c.icp_number, "");
+        assert!(
+            c.trusted_proxies.is_empty(),
+            "no proxy is trusted unless named"
+        );
+        assert_eq!(c.rate_limit.map(NonZeroU32::get), Some(600));
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let c = config(&[(
+            "PAVILION_TRUSTED_PROXIES",
+            " 127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1,",
+        )])
+        .expect("valid");
+        let proxies: Vec<String> = c.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            proxies,
+            ["127.0.0.1/32", "10.0.0.0/8", "fd00::/8", "::1/128"]
+        );
+    }
+
+    #[test]
+    fn a_malformed_proxy_names_the_variable_and_the_entry() {
+        for bad in ["10.0.0.1,proxy.internal", "10.0.0.0/33", "10.0.0"] {
+            let error = config(&[("PAVILION_TRUSTED_PROXIES", bad)]).expect_err(bad);
+            assert_eq!(error.var, "PAVILION_TRUSTED_PROXIES");
+            assert!(
+                error
+                    .to_string()
+                    .starts_with("PAVILION_TRUSTED_PROXIES is not valid")
+            );
+        }
+    }
+
+    #[test]
+    fn the_rate_limit_is_a_number_per_minute_or_off() {
+        let limit = |v: &str| {
+            config(&[("PAVILION_RATE_LIMIT", v)])
+                .expect(v)
+                .rate_limit
+                .map(NonZeroU32::get)
+        };
+        assert_eq!(limit("5"), Some(5));
+        assert_eq!(limit(" 1200 "), Some(1200));
+        assert_eq!(limit("0"), None);
+        assert_eq!(limit("off"), None);
+        assert_eq!(limit("OFF"), None);
+        for bad in ["-1", "ten", "10/s", "1.5"] {
+            let error = config(&[("PAVILION_RATE_LIMIT", bad)]).expect_err(bad);
+            assert_eq!(error.var, "PAVILION_RATE_LIMIT");
+        }
     }
 
     #[test]

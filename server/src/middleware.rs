@@ -1,18 +1,22 @@
 //! Request middleware that is ours (compression, tracing and request ids come from
-//! tower-http): the session, and status codes for failed server functions.
+//! tower-http): the client's address and security headers, the session and the anonymous
+//! rate limit, and status codes for failed server functions.
 
-use app::backend::session::{self, CookieChange, Session};
+use app::backend::session::{self, ClientAddr, CookieChange, Session};
 use app::error::AppError;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderValue, StatusCode};
+use std::net::SocketAddr;
 
 use crate::startup::ServerState;
+use crate::{client, rate_limit};
 
 /// Loads the session named by the cookie into the request's extensions (where server
 /// functions find it), and sets or clears the cookie when they changed the session.
+/// Requests without a signed-in user count against their address's rate limit.
 pub async fn session(
     State(state): State<ServerState>,
     mut request: Request,
@@ -20,6 +24,13 @@ pub async fn session(
 ) -> Response {
     let token = cookie_value(request.headers().get_all(COOKIE).iter(), session::COOKIE);
     let session = Session::load(&state.app.pool, token.as_deref()).await;
+    if let Some(limit) = &state.rate_limit
+        && session.user().is_none()
+        && let Some(ClientAddr(client)) = request.extensions().get::<ClientAddr>().copied()
+        && let Err(wait) = limit.check(client)
+    {
+        return rate_limit::too_many_requests(wait, request.headers(), request.uri().path());
+    }
     request.extensions_mut().insert(session.clone());
     let mut response = next.run(request).await;
     let secure = state.app.site.public_url.starts_with("https://");
@@ -89,10 +100,23 @@ fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
-/// Refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
+/// Settles the client's address (`ClientAddr`, for the rate limit and sign-in throttling),
+/// refuses state-changing requests that a browser sent from another site (`Sec-Fetch-Site:
 /// cross-site`, or an `Origin` that is neither this host nor the public origin), and adds
 /// the security headers every response carries.
-pub async fn security(State(state): State<ServerState>, request: Request, next: Next) -> Response {
+pub async fn security(
+    State(state): State<ServerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| peer.ip());
+    if let Some(peer) = peer {
+        let addr = client::client_addr(peer, request.headers(), &state.trusted_proxies);
+        request.extensions_mut().insert(ClientAddr(addr));
+    }
     let safe_method = matches!(
         *request.method(),
         http::Method::GET | http::Method::HEAD | http::Method::OPTIONS
@@ -143,11 +167,15 @@ fn add_security_headers(headers: &mut http::HeaderMap, public_url: &str) {
         http::HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), usb=()",
     );
+    // Pages set their own policy, with the nonce of their scripts (`app::shell`). Anything
+    // else (files, JSON, errors in plain text) may load nothing, run nothing and be framed
+    // by no one; the policy of a script, style or picture file does not govern the page
+    // that loads it.
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
         set(
             headers,
             CONTENT_SECURITY_POLICY,
-            "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
         );
     }
     if public_url.starts_with("https://") {

@@ -14,6 +14,7 @@ use axum::extract::FromRef;
 use axum::routing::{get, post};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
+use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -33,6 +34,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
+use crate::rate_limit::RateLimit;
 use crate::{handlers, middleware, observability};
 
 /// The largest body a form or server function may send.
@@ -47,6 +49,10 @@ const MAX_CONCURRENT_REQUESTS: usize = 1024;
 pub struct ServerState {
     pub leptos: LeptosOptions,
     pub app: AppState,
+    /// `PAVILION_TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<[IpNet]>,
+    /// `PAVILION_RATE_LIMIT`, unless it is off.
+    pub rate_limit: Option<Arc<RateLimit>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +136,12 @@ impl Application {
                 payments: sandbox.clone(),
                 sandbox: Some(sandbox),
             },
+            trusted_proxies: config.trusted_proxies.clone().into(),
+            rate_limit: config.rate_limit.map(|per_minute| {
+                let limit = Arc::new(RateLimit::new(per_minute));
+                RateLimit::spawn_forgetting(&limit);
+                limit
+            }),
         };
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));

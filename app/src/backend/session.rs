@@ -252,14 +252,24 @@ pub fn current() -> Session {
         .unwrap_or_default()
 }
 
-/// The caller's network address, as the server saw it.
+/// The address of the person behind a request, settled once by the server's middleware:
+/// the TCP peer, or what a trusted proxy in front of us says the peer was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub std::net::IpAddr);
+
+/// The caller's network address: the middleware's `ClientAddr`, else the TCP peer.
 pub fn client_address() -> String {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| {
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
+            let extensions = &parts.extensions;
+            extensions
+                .get::<ClientAddr>()
+                .map(|addr| addr.0)
+                .or_else(|| {
+                    extensions
+                        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                        .map(|info| info.0.ip())
+                })
         })
-        .unwrap_or_else(|| "unknown".to_owned())
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }

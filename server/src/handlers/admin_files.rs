@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use app::backend::admin::audit::{self, Change, Operator};
 use app::backend::admin::shops::document_file;
-use app::backend::session::Session;
+use app::backend::session::{ClientAddr, Session};
 use axum::Extension;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -27,6 +27,13 @@ fn admin(session: &Session, address: String) -> Result<Operator, StatusCode> {
     })
 }
 
+/// The caller's address as the security middleware worked it out, else the TCP peer.
+fn address(client: Option<Extension<ClientAddr>>, peer: std::net::SocketAddr) -> String {
+    client
+        .map_or(peer.ip(), |Extension(ClientAddr(ip))| ip)
+        .to_string()
+}
+
 fn failed(error: impl std::fmt::Display, what: &str) -> Response {
     tracing::error!(%error, "{what}");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -35,10 +42,11 @@ fn failed(error: impl std::fmt::Display, what: &str) -> Response {
 pub async fn document(
     State(state): State<ServerState>,
     Extension(session): Extension<Session>,
+    client: Option<Extension<ClientAddr>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     Path(id): Path<i64>,
 ) -> Response {
-    let who = match admin(&session, peer.ip().to_string()) {
+    let who = match admin(&session, address(client, peer)) {
         Ok(who) => who,
         Err(status) => return status.into_response(),
     };
@@ -86,10 +94,11 @@ pub async fn document(
 pub async fn audit_csv(
     State(state): State<ServerState>,
     Extension(session): Extension<Session>,
+    client: Option<Extension<ClientAddr>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let who = match admin(&session, peer.ip().to_string()) {
+    let who = match admin(&session, address(client, peer)) {
         Ok(who) => who,
         Err(status) => return status.into_response(),
     };

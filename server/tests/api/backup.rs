@@ -153,7 +153,7 @@ async fn a_backup_of_a_running_sqlite_store_restores_into_an_empty_folder() {
     let order: PlacedOrder = buyer.checkout(&key(), &[]).await.json();
     let picture = upload_picture(&app).await;
     draw_thumbnail(&app).await;
-    let config = test_config(&app.database_url, &app.data_dir.display().to_string());
+    let config = test_config(&app.database_url, &app.data_dir.display().to_string(), &[]);
 
     // Taken while the server runs.
     let folder = Scratch::new("backup");
@@ -183,13 +183,13 @@ async fn a_backup_of_a_running_sqlite_store_restores_into_an_empty_folder() {
 
     let target = Scratch::new("restored");
     let restored_url = format!("sqlite://{}/pavilion.db", target.display());
-    let restored = test_config(&restored_url, &target.display());
+    let restored = test_config(&restored_url, &target.display(), &[]);
     // Only a Pavilion backup of the same engine is restored.
     assert!(matches!(
         backup::restore(&restored, target.path()).await,
         Err(BackupError::NotABackup(_))
     ));
-    let postgres = test_config("postgres://postgres@127.0.0.1/none", &target.display());
+    let postgres = test_config("postgres://postgres@127.0.0.1/none", &target.display(), &[]);
     assert!(matches!(
         backup::restore(&postgres, folder.path()).await,
         Err(BackupError::EngineMismatch { .. })
@@ -245,7 +245,7 @@ async fn a_postgres_backup_copies_the_files_and_names_the_pg_dump_command() {
     };
     app.seed_demo().await;
     draw_thumbnail(&app).await;
-    let config = test_config(&app.database_url, &app.data_dir.display().to_string());
+    let config = test_config(&app.database_url, &app.data_dir.display().to_string(), &[]);
 
     let folder = Scratch::new("backup");
     let report = backup::backup(&config, folder.path())
@@ -267,7 +267,7 @@ async fn a_postgres_backup_copies_the_files_and_names_the_pg_dump_command() {
     assert_eq!(backed_up, store_files(&app.data_dir));
 
     let target = Scratch::new("restored");
-    let restored = test_config(&app.database_url, &target.display());
+    let restored = test_config(&app.database_url, &target.display(), &[]);
     // Without the dump, nothing is restored.
     assert!(matches!(
         backup::restore(&restored, folder.path()).await,

@@ -65,8 +65,13 @@ impl TestApp {
 /// Starts the server on a free port with its own empty database.
 /// `None` when PostgreSQL is wanted but not reachable outside CI.
 pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
+    spawn_app_with(engine, &[]).await
+}
+
+/// `spawn_app` with some settings changed or added (`("PAVILION_RATE_LIMIT", "5")`).
+pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<TestApp> {
     let database = TestDatabase::create(engine).await?;
-    let config = test_config(&database.url, &database.dir);
+    let config = test_config(&database.url, &database.dir, extra);
     let application = Application::build(&config).await.expect("app builds");
     let addr = application.addr();
     let pool = application.pool.clone();
@@ -90,14 +95,22 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
 }
 
 /// A test server's configuration: a free port, the given database and data dir.
-pub fn test_config(database_url: &str, data_dir: &str) -> Config {
-    let vars: HashMap<&str, String> = HashMap::from([
+/// `extra` changes or adds settings (`("PAVILION_RATE_LIMIT", "5")`).
+pub fn test_config(database_url: &str, data_dir: &str, extra: &[(&str, &str)]) -> Config {
+    let mut vars: HashMap<&str, String> = HashMap::from([
         ("DATABASE_URL", database_url.to_owned()),
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_owned()),
         ("PAVILION_PUBLIC_URL", "https://pavilion.test".to_owned()),
         ("PAVILION_DATA_DIR", data_dir.to_owned()),
         ("LEPTOS_SITE_ROOT", site_root()),
+        // Every test talks from 127.0.0.1, many of them in bursts.
+        ("PAVILION_RATE_LIMIT", "off".to_owned()),
     ]);
+    vars.extend(
+        extra
+            .iter()
+            .map(|(name, value)| (*name, (*value).to_owned())),
+    );
     Config::from_lookup(|name| vars.get(name).cloned()).expect("test config")
 }
 
@@ -183,20 +196,32 @@ impl Drop for TestDatabase {
 #[macro_export]
 macro_rules! both {
     ($name:ident, |$app:ident| $body:block) => {
+        $crate::both_with!($name, [], |$app| $body);
+    };
+}
+
+/// `both!` for an app started with some settings changed:
+/// `both_with!(name, [("PAVILION_RATE_LIMIT", "5")], |app| { ... })`.
+#[macro_export]
+macro_rules! both_with {
+    ($name:ident, [$(($var:expr, $value:expr)),* $(,)?], |$app:ident| $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
-            use $crate::helpers::{Engine, spawn_app};
+            use $crate::helpers::{Engine, spawn_app_with};
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let $app = spawn_app(Engine::Sqlite).await.expect("sqlite app");
+                let $app = spawn_app_with(Engine::Sqlite, &[$(($var, $value)),*])
+                    .await
+                    .expect("sqlite app");
                 $body
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let Some($app) = spawn_app(Engine::Postgres).await else {
+                let Some($app) = spawn_app_with(Engine::Postgres, &[$(($var, $value)),*]).await
+                else {
                     return;
                 };
                 $body

@@ -1,8 +1,18 @@
-//! Platform-wide protections: security headers on every response, and state-changing
-//! requests from other sites refused.
+//! Platform-wide protections: security headers on every response, a script nonce in every
+//! page's policy, state-changing requests from other sites refused, and a budget of
+//! anonymous requests per address.
 
-use crate::both;
-use crate::shopper::scalar_i64;
+use std::collections::HashSet;
+
+use app::error::AppError;
+
+use crate::helpers::{Engine, spawn_app_with};
+use crate::shopper::{Shopper, scalar_i64};
+use crate::{both, both_with};
+
+/// What every response that is not a page carries.
+const STRICT_POLICY: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 both!(every_response_carries_the_security_headers, |app| {
     app.seed_demo().await;
@@ -96,3 +106,265 @@ both!(an_oversized_form_gets_413_and_the_server_stays_up, |app| {
         0
     );
 });
+
+/// The `'nonce-…'` a page's policy names.
+fn policy_nonce(policy: &str) -> Option<&str> {
+    policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|directive| directive.strip_prefix("script-src "))?
+        .split_whitespace()
+        .find_map(|source| source.strip_prefix("'nonce-")?.strip_suffix('\''))
+}
+
+/// Every `<script …>` opening tag of a page with what it encloses.
+fn scripts(html: &str) -> Vec<(&str, &str)> {
+    html.match_indices("<script")
+        .filter_map(|(start, _)| {
+            let open_end = start + html[start..].find('>')? + 1;
+            let close = open_end + html[open_end..].find("</script>")?;
+            Some((&html[start..open_end], &html[open_end..close]))
+        })
+        .collect()
+}
+
+both!(pages_run_only_scripts_carrying_their_own_nonce, |app| {
+    app.seed_demo().await;
+    let slug: String = sqlx::query_scalar("SELECT slug FROM products ORDER BY id LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .expect("a product");
+    let product = format!("/zh/products/{slug}");
+    let mut nonces = HashSet::new();
+    let mut structured_data = 0;
+    for (path, status) in [
+        ("/en/", 200),
+        ("/zh/products", 200),
+        (product.as_str(), 200),
+        ("/zh/no-such-page", 404),
+        ("/no/such/thing", 404),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), status, "{path}");
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert!(
+            policy.starts_with("default-src 'self'; script-src 'nonce-"),
+            "{path}: {policy}"
+        );
+        let nonce = policy_nonce(&policy).expect("a nonce").to_owned();
+        assert!(nonce.len() >= 22, "128 random bits at least: {nonce}");
+        let html = response.text().await.expect("body");
+        let scripts = scripts(&html);
+        assert!(
+            scripts
+                .iter()
+                .any(|(tag, _)| tag.contains("type=\"module\"")),
+            "{path}: the hydration script is on the page"
+        );
+        for (tag, body) in scripts {
+            // Data for search engines, never run.
+            if tag.contains("type=\"application/ld+json\"") {
+                structured_data += 1;
+                continue;
+            }
+            // leptos_i18n leaves an empty `<script></script>` as a hydration marker;
+            // a browser neither runs nor checks an inline script without text.
+            if body.is_empty() && tag == "<script>" {
+                continue;
+            }
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: {tag} lacks the nonce {nonce}"
+            );
+        }
+        assert!(
+            nonces.insert(nonce),
+            "every response has a nonce of its own"
+        );
+    }
+    assert!(structured_data > 0, "the product page's JSON-LD was seen");
+});
+
+both!(what_is_not_a_page_gets_the_strict_policy, |app| {
+    app.seed_demo().await;
+    let error = app
+        .client
+        .post(app.url("/api/add_to_cart"))
+        .form(&[("lang", "En"), ("sku", "GBM-SK-1KG"), ("quantity", "0")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(error.status(), 422);
+    for response in [
+        error,
+        app.get("/api/current_account").await,
+        app.get("/sitemap.xml").await,
+        app.get("/healthz").await,
+    ] {
+        let path = response.url().path().to_owned();
+        let headers = response.headers();
+        assert_eq!(headers["content-security-policy"], STRICT_POLICY, "{path}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+    }
+});
+
+/// A site root with a public file and a `/pkg` file, removed when dropped; the tests do
+/// not depend on `cargo leptos build` having run.
+struct StaticSite(std::path::PathBuf);
+
+impl StaticSite {
+    fn new() -> StaticSite {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let root = std::env::temp_dir().join(format!("pavilion-test-site-{id}"));
+        std::fs::create_dir_all(root.join("pkg")).expect("site dir");
+        let favicon = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/favicon.svg");
+        std::fs::copy(favicon, root.join("favicon.svg")).expect("favicon copied");
+        std::fs::write(root.join("pkg/pavilion.js"), "export default 1;\n").expect("js");
+        std::fs::write(root.join("pkg/pavilion.css"), "body { margin: 0 }\n").expect("css");
+        StaticSite(root)
+    }
+
+    fn root(&self) -> &str {
+        self.0.to_str().expect("utf-8 path")
+    }
+}
+
+impl Drop for StaticSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Files keep the strict policy: it governs the file if it is opened by itself (an SVG
+/// cannot run a script), not the page that loads it. (By hand rather than with `both!`:
+/// the site root must exist before the app starts.)
+mod files_are_served_with_the_strict_policy {
+    use super::*;
+
+    async fn check(engine: Engine) {
+        let site = StaticSite::new();
+        let Some(app) = spawn_app_with(engine, &[("LEPTOS_SITE_ROOT", site.root())]).await else {
+            assert_eq!(engine, Engine::Postgres, "SQLite is always there");
+            return;
+        };
+        for path in ["/favicon.svg", "/pkg/pavilion.js", "/pkg/pavilion.css"] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let headers = response.headers();
+            assert_eq!(headers["content-security-policy"], STRICT_POLICY, "{path}");
+            assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        }
+        // The page that loads them names the same files.
+        let (status, html) = app.get_text("/en/").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("/pkg/pavilion.js"), "{html}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        check(Engine::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        check(Engine::Postgres).await;
+    }
+}
+
+both_with!(
+    anonymous_bursts_are_limited_per_address_whatever_they_forward,
+    [("PAVILION_RATE_LIMIT", "5")],
+    |app| {
+        app.seed_demo().await;
+        // Registering is the first of this address's five anonymous requests.
+        let amina = Shopper::new(&app);
+        amina
+            .register("amina@example.pk", "Amina", "mango season in Multan")
+            .await
+            .ok();
+        for n in 2..=5 {
+            assert_eq!(app.get("/en/").await.status(), 200, "request {n}");
+        }
+        let limited = app.get("/en/").await;
+        assert_eq!(limited.status(), 429);
+        let retry: u64 = limited.headers()["retry-after"]
+            .to_str()
+            .expect("ascii")
+            .parse()
+            .expect("seconds");
+        assert!((1..=12).contains(&retry), "five a minute: {retry}");
+        assert_eq!(limited.headers()["content-security-policy"], STRICT_POLICY);
+        let text = limited.text().await.expect("body");
+        assert!(
+            text.contains("Too many requests") && text.contains("请求过于频繁"),
+            "{text}"
+        );
+        // 127.0.0.1 is no trusted proxy: whatever it forwards, the peer is the client.
+        for n in 1..=3 {
+            let spoofed = app
+                .client
+                .get(app.url("/zh/products"))
+                .header("x-forwarded-for", format!("198.51.100.{n}"))
+                .send()
+                .await
+                .expect("sent");
+            assert_eq!(spoofed.status(), 429, "spoofed address {n}");
+        }
+        // The app's own server-function calls get an error code it can translate.
+        let api = app
+            .client
+            .get(app.url("/api/current_account"))
+            .header("accept", "application/json")
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(api.status(), 429);
+        let code: AppError = api.json().await.expect("an error code");
+        assert_eq!(code, AppError::RateLimited);
+        // Files and probes are not counted.
+        assert_eq!(app.get("/healthz").await.status(), 200);
+        // A signed-in shopper from the same address is not limited.
+        for _ in 0..8 {
+            amina.get("/en/cart").await.ok();
+        }
+        let (_, metrics) = app.get_text("/metrics").await;
+        assert!(metrics.contains("pavilion_rate_limited_total"), "{metrics}");
+    }
+);
+
+both_with!(
+    behind_a_trusted_proxy_every_forwarded_client_has_its_own_budget,
+    [
+        ("PAVILION_RATE_LIMIT", "5"),
+        ("PAVILION_TRUSTED_PROXIES", "127.0.0.1")
+    ],
+    |app| {
+        app.seed_demo().await;
+        let from = |client: &'static str| {
+            app.client
+                .get(app.url("/en/"))
+                .header("x-forwarded-for", client)
+                .send()
+        };
+        for n in 1..=5 {
+            assert_eq!(
+                from("203.0.113.7").await.expect("sent").status(),
+                200,
+                "{n}"
+            );
+        }
+        assert_eq!(from("203.0.113.7").await.expect("sent").status(), 429);
+        // Our proxy appends what it saw; what the client wrote before that is not believed.
+        let prepended = from("198.51.100.9, 203.0.113.7").await.expect("sent");
+        assert_eq!(prepended.status(), 429);
+        // Other clients behind the same proxy are not held back.
+        assert_eq!(from("203.0.113.8").await.expect("sent").status(), 200);
+        assert_eq!(from("2001:db8::1").await.expect("sent").status(), 200);
+        // Without the header, the proxy's own requests have their own budget too.
+        assert_eq!(app.get("/en/").await.status(), 200);
+    }
+);
