@@ -14,6 +14,16 @@ pub const SUMMARY_MAX_CHARS: usize = 300;
 pub const DESCRIPTION_MAX_CHARS: usize = 5_000;
 pub const LABEL_MAX_CHARS: usize = 60;
 pub const REASON_MAX_CHARS: usize = 300;
+
+/// A reason someone else will read (a rejection, a cancellation, a take-down): trimmed,
+/// not empty, at most `REASON_MAX_CHARS` characters.
+pub fn check_reason(value: &str) -> Result<&str, Problem> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > REASON_MAX_CHARS {
+        return Err(Problem::Reason);
+    }
+    Ok(value)
+}
 /// The most variants a product has.
 pub const MAX_VARIANTS: usize = 12;
 

@@ -8,7 +8,7 @@ use super::audit::{self, Change, Operator};
 use super::like_pattern;
 use crate::backend::db::Engine;
 use crate::backend::seller::{begin, bump_catalog, products};
-use crate::error::{AppError, Problem};
+use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::admin::{AdminListing, ListingState, PAGE_ROWS};
 
@@ -110,10 +110,7 @@ pub async fn take_down(
     id: i64,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > crate::model::seller::REASON_MAX_CHARS {
-        return Err(Problem::Reason.into());
-    }
+    let reason = crate::model::seller::check_reason(reason)?;
     let mut tx = begin(pool, engine).await?;
     let slug: String =
         sqlx::query_scalar("SELECT slug FROM products WHERE id = $1 AND status = 'published'")

@@ -61,10 +61,7 @@ pub async fn refund(
     number: &str,
     reason: &str,
 ) -> Result<i64, AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > crate::model::seller::REASON_MAX_CHARS {
-        return Err(Problem::Reason.into());
-    }
+    let reason = crate::model::seller::check_reason(reason)?;
     let mut tx = begin(pool, engine).await?;
     let order = sqlx::query(
         "SELECT o.id, o.status, o.total, \

@@ -8,7 +8,7 @@ use sqlx::{AnyPool, Row};
 use super::audit::{self, Change, Operator};
 use crate::backend::db::Engine;
 use crate::backend::seller::{applications, begin, bump_catalog};
-use crate::error::{AppError, Problem};
+use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::admin::{AdminApplication, AdminShop, ApplicationDocument, PAGE_ROWS};
 
@@ -150,12 +150,11 @@ pub async fn set_suspended(
     suspend: bool,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if suspend
-        && (reason.is_empty() || reason.chars().count() > crate::model::seller::REASON_MAX_CHARS)
-    {
-        return Err(Problem::Reason.into());
-    }
+    let reason = if suspend {
+        crate::model::seller::check_reason(reason)?
+    } else {
+        reason.trim()
+    };
     let mut tx = begin(pool, engine).await?;
     let before = sqlx::query("SELECT slug, suspended, suspended_reason FROM shops WHERE id = $1")
         .bind(shop_id)

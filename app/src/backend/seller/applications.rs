@@ -259,10 +259,7 @@ pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, 
 
 /// Rejects a pending application with the reason the applicant will read.
 pub async fn reject(pool: &AnyPool, id: i64, reason: &str) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > crate::model::seller::REASON_MAX_CHARS {
-        return Err(Problem::Reason.into());
-    }
+    let reason = crate::model::seller::check_reason(reason)?;
     let done = sqlx::query(
         "UPDATE shop_applications SET status = 'rejected', reason = $1, decided_at = $2 \
          WHERE id = $3 AND status = 'pending'",

@@ -7,7 +7,7 @@ use crate::backend::AppState;
 use crate::backend::db::orders::Actor;
 use crate::error::{AppError, Problem};
 use crate::model::order::OrderStatus;
-use crate::model::seller::{PackingLine, REASON_MAX_CHARS, ShipmentRow};
+use crate::model::seller::{PackingLine, ShipmentRow};
 
 /// The shop's parcels, newest first: those to ship (paid) first when `to_ship`.
 pub async fn list(
@@ -157,10 +157,7 @@ pub async fn cancel(
     shipment_id: i64,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > REASON_MAX_CHARS {
-        return Err(Problem::Reason.into());
-    }
+    let reason = crate::model::seller::check_reason(reason)?;
     owned(&state.pool, shop_id, shipment_id).await?;
     let actor = Actor {
         kind: "seller",

@@ -562,10 +562,7 @@ pub async fn decide_review(
         let revision = super::bump_catalog(&mut tx).await?;
         set_revision(&mut tx, product_id, revision).await?;
     } else {
-        let note = note.trim();
-        if note.is_empty() || note.chars().count() > crate::model::seller::REASON_MAX_CHARS {
-            return Err(Problem::Reason.into());
-        }
+        let note = crate::model::seller::check_reason(note)?;
         sqlx::query(
             "UPDATE products SET review_requested_at = NULL, review_note = $1 WHERE id = $2",
         )

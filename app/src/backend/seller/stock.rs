@@ -5,7 +5,7 @@ use sqlx::{AnyPool, Row};
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
 use crate::model::Lang;
-use crate::model::seller::{REASON_MAX_CHARS, StockRow};
+use crate::model::seller::StockRow;
 
 /// The shop's variants, lowest stock (relative to its threshold) first; only those at or
 /// under their threshold when `low_only`.
@@ -60,10 +60,7 @@ pub async fn adjust(
     delta: i64,
     reason: &str,
 ) -> Result<i64, AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > REASON_MAX_CHARS {
-        return Err(Problem::Reason.into());
-    }
+    let reason = crate::model::seller::check_reason(reason)?;
     if delta == 0 || delta.abs() > 1_000_000 {
         return Err(Problem::StockDelta.into());
     }
