@@ -21,9 +21,11 @@ pub enum AppError {
     /// Too many attempts in a short time; try again later.
     #[error("rate limited")]
     RateLimited,
-    /// Something failed on the server; the details are in its log, never here.
+    /// Something failed on the server. The details are in its log, never here; `reference`
+    /// is the id of the request the log lines carry, for the person to quote when asking
+    /// for help. The server fills it in (see `AppError::internal`).
     #[error("internal error")]
-    Internal,
+    Internal { reference: Option<String> },
     /// The request never reached the function or its answer could not be read.
     #[error("transport error")]
     Transport,
@@ -289,7 +291,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::SignInRequired => "sign_in_required",
             AppError::RateLimited => "rate_limited",
-            AppError::Internal => "internal",
+            AppError::Internal { .. } => "internal",
             AppError::Transport => "transport",
         }
     }
@@ -330,9 +332,23 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
+impl AppError {
+    /// An internal error: `what` failed because of `error`. Both go to the log with the id
+    /// of the request being handled; the person is shown only that id.
+    pub fn internal(what: &str, error: impl std::fmt::Display) -> AppError {
+        let reference = crate::backend::request_id();
+        tracing::error!(
+            request_id = reference.as_deref().unwrap_or("-"),
+            %error,
+            "{what}"
+        );
+        AppError::Internal { reference }
+    }
+}
+
+#[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        tracing::error!(error = %error, "database error");
-        AppError::Internal
+        AppError::internal("database error", error)
     }
 }

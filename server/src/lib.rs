@@ -7,5 +7,6 @@ mod handlers;
 mod middleware;
 mod observability;
 mod rate_limit;
+mod request_id;
 pub mod startup;
 pub mod telemetry;

@@ -11,6 +11,7 @@ use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderValue, StatusCode};
 use std::net::SocketAddr;
 
+use crate::request_id::REQUEST_ID;
 use crate::startup::ServerState;
 use crate::{client, rate_limit};
 
@@ -69,8 +70,11 @@ fn cookie_value<'a>(headers: impl Iterator<Item = &'a HeaderValue>, name: &str) 
 }
 
 /// A failed server function answers with the status its error deserves (422 for bad input,
-/// 404, 401, 429 ...) instead of server_fn's blanket 500. The body stays the error's code.
+/// 404, 401, 429 ...) instead of server_fn's blanket 500. The body stays the error's code;
+/// an internal error made where the request was out of sight (a blocking task) gets the
+/// request id as its reference here.
 pub async fn server_fn_status(request: Request, next: Next) -> Response {
+    let request_id = request.headers().get(REQUEST_ID).cloned();
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !response.headers().contains_key("serverfnerror")
@@ -82,8 +86,19 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
         parts.headers.remove(http::header::CONTENT_LENGTH);
         return Response::from_parts(parts, axum::body::Body::empty());
     };
-    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = status_of(&error);
+    let Ok(mut error) = serde_json::from_slice::<AppError>(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    parts.status = status_of(&error);
+    if let AppError::Internal { reference } = &mut error
+        && reference.is_none()
+        && let Some(id) = request_id.as_ref().and_then(|id| id.to_str().ok())
+    {
+        *reference = Some(id.to_owned());
+        if let Ok(body) = serde_json::to_vec(&error) {
+            parts.headers.remove(http::header::CONTENT_LENGTH);
+            return Response::from_parts(parts, axum::body::Body::from(body));
+        }
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
@@ -96,7 +111,7 @@ fn status_of(error: &AppError) -> StatusCode {
         AppError::SignInRequired => StatusCode::UNAUTHORIZED,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Transport => StatusCode::BAD_REQUEST,
-        AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 

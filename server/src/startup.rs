@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -35,7 +36,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::rate_limit::RateLimit;
-use crate::{handlers, middleware, observability};
+use crate::{handlers, middleware, observability, request_id};
 
 /// The largest body a form or server function may send.
 const FORM_BODY_LIMIT: usize = 64 * 1024;
@@ -313,9 +314,12 @@ fn router(state: ServerState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
-        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(request_id::panic_response))
+        .layer(axum::middleware::from_fn(request_id::explain_failure))
+        .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(axum::middleware::from_fn(request_id::screen_incoming))
         .with_state(state)
 }
 

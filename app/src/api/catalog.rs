@@ -30,10 +30,7 @@ pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPag
     // Searching and faceting are CPU work: keep them off the async workers.
     tokio::task::spawn_blocking(move || state.catalog.listing(lang, &query).as_ref().clone())
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "listing task failed");
-            AppError::Internal
-        })
+        .map_err(|error| AppError::internal("listing products", error))
 }
 
 #[server(endpoint = "product", input = server_fn::codec::GetUrl)]
@@ -67,10 +64,11 @@ pub async fn get_shop(lang: Lang, slug: String) -> Result<ShopPage, AppError> {
 pub async fn suggest_products(lang: Lang, q: String) -> Result<Vec<(String, String)>, AppError> {
     let state = crate::backend::state()?;
     let catalog = state.catalog.get();
-    let hits = state.catalog.search.suggest(&q, 8).map_err(|error| {
-        tracing::error!(%error, "suggest failed");
-        AppError::Internal
-    })?;
+    let hits = state
+        .catalog
+        .search
+        .suggest(&q, 8)
+        .map_err(|error| AppError::internal("suggesting products", error))?;
     Ok(hits
         .into_iter()
         .filter_map(|hit| catalog.product_by_id.get(&hit.id))

@@ -338,7 +338,9 @@ pub async fn place_order(
         tx.rollback().await?;
         let existing = orders::by_idempotency_key(pool, &checked.key)
             .await?
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(|| {
+                AppError::internal("reading the order that won a race", "it is missing")
+            })?;
         return resume(state, &existing, &owner, &[], lang).await;
     };
     write_parcels(&mut tx, order_id, &priced).await?;

@@ -62,8 +62,14 @@ impl Keys {
 
 /// The state from the current Leptos context.
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState is missing from the Leptos context");
-        AppError::Internal
-    })
+    use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("reading the app state", "missing from the context"))
+}
+
+/// The id of the request being handled (`x-request-id`, which the server gives every
+/// request), when there is one.
+pub fn request_id() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let id = parts.headers.get("x-request-id")?.to_str().ok()?;
+    Some(id.to_owned())
 }

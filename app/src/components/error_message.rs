@@ -4,6 +4,7 @@ use leptos_i18n::I18nContext;
 
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
+use crate::model::Lang;
 
 /// The translated sentence for an input problem.
 pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
@@ -102,17 +103,46 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
         AppError::SignInRequired => t_string!(i18n, errors.sign_in_required).to_string(),
         AppError::RateLimited => t_string!(i18n, errors.rate_limited).to_string(),
-        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Internal { .. } => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport => t_string!(i18n, errors.transport).to_string(),
     }
 }
 
-/// A translated explanation of an error, announced to screen readers.
+/// The internal-error sentence and its reference as plain text in `lang`, for answers that
+/// are not pages (downloads, uploads).
+pub fn internal_error_text(lang: Lang, reference: &str) -> String {
+    let locale = Locale::from(lang);
+    format!(
+        "{}\n{}\n",
+        td_string!(locale, errors.internal),
+        td_string!(locale, errors.reference, id = reference)
+    )
+}
+
+/// A translated explanation of an error, announced to screen readers. An internal error
+/// also shows its reference (the request id in the server's log), to quote to support.
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
+    let reference = match &error {
+        AppError::Internal { reference } => reference.clone(),
+        _ => None,
+    };
     let text = move || error_text(i18n, &error);
-    view! { <p class="error" role="alert">{text}</p> }
+    view! {
+        <p class="error" role="alert">
+            {text}
+            {reference
+                .map(|id| {
+                    view! {
+                        " "
+                        <span class="error-reference">
+                            {t!(i18n, errors.reference, id = id.clone())}
+                        </span>
+                    }
+                })}
+        </p>
+    }
 }
 
 /// The error of a server action's last result, if it failed.
@@ -127,5 +157,21 @@ where
             Some(Err(error)) => Some(view! { <ErrorMessage error=error.clone() /> }),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plain_text_apology_carries_the_reference_in_each_language() {
+        let zh = internal_error_text(Lang::Zh, "req-42");
+        assert!(
+            zh.contains("我们这边出了点问题") && zh.contains("编号：req-42"),
+            "{zh}"
+        );
+        let en = internal_error_text(Lang::En, "req-42");
+        assert!(en.contains("Reference for support: req-42"), "{en}");
     }
 }

@@ -12,7 +12,7 @@ mod product_card;
 mod search_box;
 mod use_lang;
 
-pub use error_message::{ActionError, ErrorMessage, error_text, problem_text};
+pub use error_message::{ActionError, ErrorMessage, error_text, internal_error_text, problem_text};
 pub use forms::{Field, LangField};
 pub use json_ld::JsonLd;
 pub use language_switch::LanguageSwitch;

@@ -21,7 +21,7 @@ pub async fn root_redirect(headers: HeaderMap) -> Response {
     response
 }
 
-fn preferred(headers: &HeaderMap) -> Lang {
+pub fn preferred(headers: &HeaderMap) -> Lang {
     cookie_lang(headers)
         .or_else(|| {
             headers

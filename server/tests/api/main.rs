@@ -10,6 +10,7 @@ mod benchmark;
 mod catalog;
 mod checkout;
 mod content;
+mod errors;
 mod health;
 mod language;
 mod media;

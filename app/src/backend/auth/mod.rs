@@ -209,7 +209,7 @@ pub async fn create_user(
         None => {
             let record = accounts::by_email(state_pool, email.as_str())
                 .await?
-                .ok_or(AppError::Internal)?;
+                .ok_or_else(|| AppError::internal("reading back an account", "it is missing"))?;
             accounts::set_password(state_pool, record.user.id, &hash).await?;
             accounts::set_role(state_pool, record.user.id, role).await?;
             Ok(record.user.id)

@@ -27,20 +27,17 @@ pub fn check_new_password(password: &str) -> Result<(), Problem> {
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    let hashed = tokio::task::spawn_blocking(move || {
         let mut salt = [0u8; 16];
         rand::RngCore::fill_bytes(&mut rand::rng(), &mut salt);
-        let salt = SaltString::encode_b64(&salt).map_err(|_| AppError::Internal)?;
+        let salt = SaltString::encode_b64(&salt)?;
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|hash| hash.to_string())
-            .map_err(|error| {
-                tracing::error!(%error, "password hashing failed");
-                AppError::Internal
-            })
     })
     .await
-    .map_err(|_| AppError::Internal)?
+    .map_err(|error| AppError::internal("hashing a password", error))?;
+    hashed.map_err(|error| AppError::internal("hashing a password", error))
 }
 
 /// Whether `password` matches `stored`. With no stored hash (unknown account) it still does

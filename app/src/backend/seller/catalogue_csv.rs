@@ -154,7 +154,7 @@ pub async fn import(
         )
     })
     .await
-    .map_err(|_| AppError::Internal)?;
+    .map_err(|error| AppError::internal("parsing a catalogue CSV", error))?;
     let mut problems = parsed.problems;
     let clashes = taken(pool, shop_id, &parsed.products).await?;
     let clashing: HashSet<usize> = clashes.iter().map(|p| p.row).collect();
@@ -202,7 +202,10 @@ pub async fn import(
     .bind(user_id)
     .bind(parsed.rows as i64)
     .bind(imported)
-    .bind(serde_json::to_string(&problems).map_err(|_| AppError::Internal)?)
+    .bind(
+        serde_json::to_string(&problems)
+            .map_err(|error| AppError::internal("encoding import problems", error))?,
+    )
     .bind(now_seconds())
     .fetch_one(&mut *tx)
     .await?;

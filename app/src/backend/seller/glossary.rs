@@ -76,10 +76,7 @@ pub async fn seed_shared(pool: &AnyPool) -> Result<usize, AppError> {
         return Ok(0);
     }
     let terms: Vec<SeedTerm> = serde_json::from_str(include_str!("../seed/content/glossary.json"))
-        .map_err(|error| {
-            tracing::error!(%error, "the shared glossary does not parse");
-            AppError::Internal
-        })?;
+        .map_err(|error| AppError::internal("parsing the shared glossary", error))?;
     let mut tx = pool.begin().await?;
     for term in &terms {
         sqlx::query("INSERT INTO glossary_terms (shop_id, en, zh, note) VALUES (NULL, $1, $2, $3)")
