@@ -9,6 +9,7 @@ mod page_meta;
 mod pager;
 mod picture;
 mod product_card;
+mod raw_text;
 mod search_box;
 mod use_lang;
 
@@ -21,5 +22,6 @@ pub use page_meta::PageMeta;
 pub use pager::Pager;
 pub use picture::Picture;
 pub use product_card::ProductCard;
+pub use raw_text::raw_text;
 pub use search_box::SearchBox;
 pub use use_lang::{use_lang, use_site};

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
 
-use crate::components::{use_lang, use_site};
+use crate::components::{raw_text, use_lang, use_site};
 use crate::model::Lang;
 
 /// Title, description, canonical URL and the reciprocal hreflang links of a page.
@@ -41,7 +41,7 @@ pub fn PageMeta(
         }
     };
     view! {
-        <Title text=title.clone() />
+        <Title text=raw_text(title.clone()) />
         <Meta name="description" content=description.clone() />
         <Meta property="og:title" content=title />
         <Meta property="og:description" content=description />

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::editor::{SaveArticle, get_article_draft};
-use crate::components::{ActionError, ErrorMessage, LangField, PageMeta};
+use crate::components::{ActionError, ErrorMessage, LangField, PageMeta, raw_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::content::Section;
@@ -146,13 +146,13 @@ fn LanguageSide(code: &'static str, label: &'static str, side: DraftSide) -> imp
             <div class="field">
                 <label for=format!("{code}-summary")>{t!(i18n, editor.field_summary)} " (" {label} ")"</label>
                 <textarea id=format!("{code}-summary") name=format!("draft[{code}][summary]") rows="2">
-                    {side.summary.clone()}
+                    {raw_text(side.summary.clone())}
                 </textarea>
             </div>
             <div class="field">
                 <label for=format!("{code}-body")>{t!(i18n, editor.field_body)} " (" {label} ")"</label>
                 <textarea id=format!("{code}-body") name=format!("draft[{code}][body]") rows="16">
-                    {side.body.clone()}
+                    {raw_text(side.body.clone())}
                 </textarea>
             </div>
             {preview}

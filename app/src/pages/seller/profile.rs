@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{SaveShopProfile, get_shop_profile};
-use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, LangField, PageMeta, raw_text, use_lang};
 use crate::i18n::*;
 use crate::model::seller::{ProfileSide, ShopProfile};
 
@@ -96,11 +96,11 @@ fn ProfileFields(code: &'static str, label: &'static str, side: ProfileSide) -> 
             </div>
             <div class="field">
                 <label for=id("story")>{t!(i18n, seller.story)} " (" {label} ")"</label>
-                <textarea id=id("story") name=name("story") rows="6">{side.story}</textarea>
+                <textarea id=id("story") name=name("story") rows="6">{raw_text(side.story)}</textarea>
             </div>
             <div class="field">
                 <label for=id("policies")>{t!(i18n, seller.policies)} " (" {label} ")"</label>
-                <textarea id=id("policies") name=name("policies") rows="5">{side.policies}</textarea>
+                <textarea id=id("policies") name=name("policies") rows="5">{raw_text(side.policies)}</textarea>
                 <small>{t!(i18n, seller.policies_hint)}</small>
             </div>
         </fieldset>
