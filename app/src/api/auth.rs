@@ -9,10 +9,8 @@ use crate::model::account::{AccountView, RegisterForm};
 /// Where to go after signing in: a path on this site, else the account page.
 #[cfg(feature = "ssr")]
 fn next_path(lang: Lang, next: Option<String>) -> String {
-    next.filter(|n| {
-        n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 300
-    })
-    .unwrap_or_else(|| format!("/{}/account", lang.code()))
+    next.filter(|n| crate::model::site::is_site_path(n))
+        .unwrap_or_else(|| format!("/{}/account", lang.code()))
 }
 
 #[server(endpoint = "current_account", input = server_fn::codec::GetUrl)]

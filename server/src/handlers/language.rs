@@ -73,13 +73,9 @@ pub async fn switch(State(state): State<AppState>, Query(query): Query<Switch>) 
     response
 }
 
-/// Only a path of this site in that language: no scheme, host, `//` or backslash.
+/// Only a path of this site in that language.
 fn is_local_page_of(to: &str, lang: Lang) -> bool {
-    let prefix = format!("/{}/", lang.code());
-    to.starts_with(&prefix)
-        && !to.contains("//")
-        && !to.contains('\\')
-        && !to.chars().any(char::is_control)
+    to.starts_with(&format!("/{}/", lang.code())) && app::model::site::is_site_path(to)
 }
 
 #[cfg(test)]

@@ -1,0 +1,80 @@
+//! Finding 4: signing in or registering sends the visitor on only to a path of this site.
+
+use crate::both;
+use crate::shopper::Shopper;
+
+/// `next` values that leave the site, or cannot be sent as a `Location` at all.
+const OFF_SITE: [&str; 11] = [
+    "https://evil.example/",
+    "//evil.example/",
+    "/\t/evil.example/",
+    "/%09/evil.example/\t",
+    "/\\evil.example/",
+    "/\n/evil.example/",
+    "/\r\nSet-Cookie: stolen=1",
+    "/ /evil.example/",
+    "/en//evil.example/",
+    "/\u{0}/evil.example/",
+    "javascript:alert(1)",
+];
+
+both!(sign_in_and_registration_never_redirect_off_site, |app| {
+    let person = Shopper::new(&app);
+    person
+        .register("amina@example.cn", "Amina", "green tea in kashgar")
+        .await
+        .ok();
+    for next in OFF_SITE {
+        let reply = person
+            .call(
+                "login",
+                &[
+                    ("lang", "En"),
+                    ("email", "amina@example.cn"),
+                    ("password", "green tea in kashgar"),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert!(
+            reply.status < 400,
+            "login with next={next:?}: {}",
+            reply.body
+        );
+        assert_eq!(reply.location.as_deref(), Some("/en/account"), "{next:?}");
+    }
+    for (i, next) in OFF_SITE.into_iter().enumerate() {
+        let email = format!("guest{i}@example.cn");
+        let reply = Shopper::new(&app)
+            .call(
+                "register",
+                &[
+                    ("lang", "Zh"),
+                    ("form[email]", &email),
+                    ("form[display_name]", "Guest"),
+                    ("form[password]", "green tea in kashgar"),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert!(
+            reply.status < 400,
+            "register with next={next:?}: {}",
+            reply.body
+        );
+        assert_eq!(reply.location.as_deref(), Some("/zh/account"), "{next:?}");
+    }
+    // A path of the site is kept.
+    let reply = person
+        .call(
+            "login",
+            &[
+                ("lang", "En"),
+                ("email", "amina@example.cn"),
+                ("password", "green tea in kashgar"),
+                ("next", "/en/checkout?from=cart"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some("/en/checkout?from=cart"));
+});
