@@ -7,7 +7,7 @@ use app::error::AppError;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE, VARY};
 use http::{HeaderValue, StatusCode};
 use std::net::SocketAddr;
 
@@ -24,6 +24,7 @@ pub async fn session(
     next: Next,
 ) -> Response {
     let token = cookie_value(request.headers().get_all(COOKIE).iter(), session::COOKIE);
+    let private = token.is_some() || !is_public_page(request.uri().path());
     let session = Session::load(&state.app.pool, token.as_deref()).await;
     if let Some(limit) = &state.rate_limit
         && session.user().is_none()
@@ -49,18 +50,46 @@ pub async fn session(
             if secure { "; Secure" } else { "" }
         )),
     };
+    let changed = cookie.is_some();
     if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
         response.headers_mut().append(SET_COOKIE, value);
-        // A page that changed the session must not be cached by anyone.
-        response.headers_mut().insert(
-            http::header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        );
     }
+    // What a session sees, or what changed one, is nobody else's: no shared cache or CDN
+    // may keep it. Public pages answer the same to everyone without a session, so a cache
+    // may keep those, told that a cookie changes the answer.
+    let headers = response.headers_mut();
+    if private || changed {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    headers.append(VARY, HeaderValue::from_static("Cookie"));
     response
 }
 
-fn cookie_value<'a>(headers: impl Iterator<Item = &'a HeaderValue>, name: &str) -> Option<String> {
+/// Catalogue and content pages, the same for every visitor without a session: the home
+/// page, listings, products, categories, shops, articles and their sections, the academy,
+/// the pavilions and the sellers' welcome page. Everything else (accounts, cart, checkout,
+/// orders, payments, seller, editor and console pages, server functions, uploads and
+/// exports) answers one visitor.
+fn is_public_page(path: &str) -> bool {
+    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
+    let (Some(lang), family, rest) = (segments.next(), segments.next(), segments.next()) else {
+        return false;
+    };
+    if app::model::Lang::parse(lang).is_none() {
+        return false;
+    }
+    match family.unwrap_or_default() {
+        "" | "products" | "categories" | "shops" | "articles" | "culture" | "cuisine"
+        | "tourism" | "exchange" | "academy" | "pavilions" => true,
+        "sell" => rest.is_none(),
+        _ => false,
+    }
+}
+
+pub(crate) fn cookie_value<'a>(
+    headers: impl Iterator<Item = &'a HeaderValue>,
+    name: &str,
+) -> Option<String> {
     headers
         .filter_map(|h| h.to_str().ok())
         .flat_map(|h| h.split(';'))
@@ -221,6 +250,40 @@ mod tests {
         let mut fetch = http::HeaderMap::new();
         fetch.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
         assert!(is_cross_site(&fetch, "https://pavilion.test"));
+    }
+
+    #[test]
+    fn only_catalogue_and_content_pages_are_public() {
+        for public in [
+            "/zh/",
+            "/en",
+            "/en/products",
+            "/zh/products/basmati",
+            "/en/shops/x",
+            "/zh/articles/a",
+            "/en/academy/g",
+            "/en/sell",
+        ] {
+            assert!(is_public_page(public), "{public}");
+        }
+        for private in [
+            "/",
+            "/api/add_to_cart",
+            "/en/cart",
+            "/en/checkout",
+            "/zh/orders/PV1",
+            "/zh/account",
+            "/en/sell/status",
+            "/en/seller/products",
+            "/en/admin",
+            "/en/editor",
+            "/en/pay/sandbox",
+            "/uploads/images",
+            "/exports/products.csv",
+            "/xx/products",
+        ] {
+            assert!(!is_public_page(private), "{private}");
+        }
     }
 
     #[test]
