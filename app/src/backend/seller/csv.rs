@@ -624,14 +624,18 @@ impl<'r> RowCheck<'r> {
     }
 }
 
-/// Whether a spreadsheet would take `value` for a formula ("-5" is just a negative number).
+/// Whether a spreadsheet could take `value` for a formula: it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, and is not a plain number ("-5" and "+1.5" are numbers,
+/// "-1+1+cmd|' /C calc'!A0" is not).
 fn is_formula(value: &str) -> bool {
-    let mut chars = value.chars();
-    match chars.next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => chars.next().is_some_and(|c| !c.is_ascii_digit()),
-        _ => false,
-    }
+    value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(value)
+}
+
+/// An optional sign, digits, and optionally a point and more digits.
+fn is_plain_number(value: &str) -> bool {
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    is_digits(whole) && is_digits(fraction)
 }
 
 /// Whether export writes `value` behind a quote. Besides formulas that includes values that
@@ -1172,7 +1176,19 @@ mod tests {
 
     #[test]
     fn formula_cells_are_refused_and_escaped_ones_accepted() {
-        for formula in ["=1+2", "+86 300", "@SUM(A1)", "-x", "--5", "-.5"] {
+        for formula in [
+            "=1+2",
+            "+86 300",
+            "@SUM(A1)",
+            "-x",
+            "--5",
+            "-.5",
+            "-1+1+cmd|' /C calc'!A0",
+            "+1+1",
+            "-5-5",
+            "\t=1",
+            "-5 degrees",
+        ] {
             let text = csv_text(&[with(MANGO, "description_en", formula)]);
             assert_eq!(
                 problems(&text),
@@ -1186,8 +1202,10 @@ mod tests {
             ("'@home", "@home"),
             ("'-x", "-x"),
             ("''=x", "'=x"),
-            ("-5 degrees", "-5 degrees"),
-            ("-", "-"),
+            ("'-5 degrees", "-5 degrees"),
+            ("'-", "-"),
+            ("-5", "-5"),
+            ("+1.5", "+1.5"),
             ("'Tis", "'Tis"),
             ("'-5", "'-5"),
             ("'", "'"),
