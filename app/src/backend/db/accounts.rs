@@ -82,14 +82,23 @@ pub async fn insert(
     inserted.map(|row| row.try_get("id")).transpose()
 }
 
+/// Sets a new password; every reset link of the account that is still unused stops working,
+/// so an older link cannot undo the change.
 pub async fn set_password(pool: &AnyPool, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
+    let now = now_seconds();
+    let mut tx = pool.begin().await?;
     sqlx::query("UPDATE users SET password_hash = $1, password_changed_at = $2, must_reset = 0 WHERE id = $3")
         .bind(password_hash)
-        .bind(now_seconds())
+        .bind(now)
         .bind(id)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 pub async fn set_role(pool: &AnyPool, id: i64, role: Role) -> Result<(), sqlx::Error> {
