@@ -7,7 +7,7 @@ use app::model::content::Section;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use http::{HeaderValue, StatusCode};
+use http::{HeaderMap, HeaderValue, StatusCode};
 
 use crate::startup::ServerState;
 
@@ -88,7 +88,12 @@ fn section_title(section: Section, lang: Lang) -> &'static str {
 
 /// `/media/articles/{slug}.svg`: a cover drawn from the article's section and subject;
 /// `.jpg` is the same picture as a JPEG, for sharing (WeChat and others want a raster).
-pub async fn cover(State(state): State<ServerState>, Path(file): Path<String>) -> Response {
+/// A draft's cover is the editors' alone: to anyone else it does not exist.
+pub async fn cover(
+    State(state): State<ServerState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let (slug, jpeg) = match (file.strip_suffix(".svg"), file.strip_suffix(".jpg")) {
         (Some(slug), _) => (slug, false),
         (None, Some(slug)) => (slug, true),
@@ -97,7 +102,7 @@ pub async fn cover(State(state): State<ServerState>, Path(file): Path<String>) -
     if !app::backend::media::is_slug(slug) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let (section, keyword, title) = match store::cover_of(&state.app.pool, slug).await {
+    let source = match store::cover_of(&state.app.pool, slug).await {
         Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
@@ -105,10 +110,21 @@ pub async fn cover(State(state): State<ServerState>, Path(file): Path<String>) -
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let svg = app::backend::media::product_svg(cover_motif(&section, &keyword), &title, 0);
+    if !source.published && !is_editor(&state, &headers).await {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let svg = app::backend::media::product_svg(
+        cover_motif(&source.section, &source.keyword),
+        &source.title,
+        0,
+    );
     let cache = (
         CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
+        HeaderValue::from_static(if source.published {
+            "public, max-age=86400"
+        } else {
+            "private, no-store"
+        }),
     );
     if !jpeg {
         let kind = (CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
@@ -158,4 +174,17 @@ fn cover_motif(section: &str, keyword: &str) -> &'static str {
         "exchange" => "tea-snacks",
         _ => "handicrafts",
     }
+}
+
+/// Whether the request comes from a signed-in editor or admin.
+async fn is_editor(state: &ServerState, headers: &HeaderMap) -> bool {
+    use app::model::account::Role;
+    let token = crate::middleware::cookie_value(
+        headers.get_all(http::header::COOKIE).iter(),
+        app::backend::session::COOKIE,
+    );
+    let session = app::backend::session::Session::load(&state.app.pool, token.as_deref()).await;
+    session
+        .user()
+        .is_some_and(|user| matches!(user.role, Role::Editor | Role::Admin))
 }

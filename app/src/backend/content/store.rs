@@ -320,24 +320,39 @@ pub async fn sitemap_entries(pool: &AnyPool) -> Result<Vec<(String, Vec<String>)
     Ok(out)
 }
 
-/// The cover drawing's inputs for an article: (section, cover keyword, English title).
-pub async fn cover_of(
-    pool: &AnyPool,
-    slug: &str,
-) -> Result<Option<(String, String, String)>, sqlx::Error> {
+/// What an article's cover is drawn from, and whether anyone may see it.
+pub struct CoverSource {
+    pub section: String,
+    /// What the picture shows.
+    pub keyword: String,
+    /// The English title, or the first title the article has.
+    pub title: String,
+    /// Published in some language: its time has come and it has a text.
+    pub published: bool,
+}
+
+pub async fn cover_of(pool: &AnyPool, slug: &str) -> Result<Option<CoverSource>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT a.section, a.cover, COALESCE(t.title, '') AS title FROM articles a \
-         LEFT JOIN article_texts t ON t.article_id = a.id AND t.locale = 'en' WHERE a.slug = $1",
+        "SELECT a.section, a.cover, \
+         COALESCE((SELECT t.title FROM article_texts t WHERE t.article_id = a.id \
+                   ORDER BY CASE WHEN t.locale = 'en' THEN 0 ELSE 1 END, t.locale LIMIT 1), '') \
+           AS title, \
+         CAST(CASE WHEN a.publish_at IS NOT NULL AND a.publish_at <= $2 \
+           AND EXISTS (SELECT 1 FROM article_texts t WHERE t.article_id = a.id) \
+           THEN 1 ELSE 0 END AS BIGINT) AS published \
+         FROM articles a WHERE a.slug = $1",
     )
     .bind(slug)
+    .bind(now_seconds())
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
-        Ok((
-            r.try_get("section")?,
-            r.try_get("cover")?,
-            r.try_get("title")?,
-        ))
+        Ok(CoverSource {
+            section: r.try_get("section")?,
+            keyword: r.try_get("cover")?,
+            title: r.try_get("title")?,
+            published: r.try_get::<i64, _>("published")? == 1,
+        })
     })
     .transpose()
 }
