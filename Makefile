@@ -11,7 +11,7 @@ BIN := $(TARGET_DIR)/release/pavilion
 run: build
 	$(BIN) migrate
 	$(BIN) seed --demo
-	$(BIN) serve
+	PAVILION_SANDBOX_PAYMENTS=on $(BIN) serve
 
 ## make test: format, lints, unit and integration tests (SQLite and PostgreSQL), browser tests
 test: test-tools

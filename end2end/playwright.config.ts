@@ -53,6 +53,8 @@ export default defineConfig({
       RUST_LOG: "warn",
       // Both browsers' journeys come from 127.0.0.1, anonymous, in parallel.
       PAVILION_RATE_LIMIT: "off",
+      // The test wallet takes the journeys' payments.
+      PAVILION_SANDBOX_PAYMENTS: "on",
     },
   },
 });

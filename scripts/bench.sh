@@ -15,7 +15,7 @@ trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 export DATABASE_URL="sqlite://$data/pavilion.db" PAVILION_DATA_DIR="$data"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RUST_LOG=warn
 # wrk is one anonymous address asking ~1000 times a second: not what the limit is for.
-export PAVILION_RATE_LIMIT=off
+export PAVILION_RATE_LIMIT=off PAVILION_SANDBOX_PAYMENTS=on
 synthetic=${BENCH_SYNTHETIC:-10000}
 echo "==> seeding the demo catalogue and $synthetic synthetic products"
 "$bin" seed --demo --synthetic "$synthetic" >/dev/null

@@ -110,10 +110,12 @@ pub enum Problem {
     OwnAccount,
     NotRefundable,
     PasswordResetRequired,
+    /// No way to pay is configured (the sandbox is off and no real provider is set).
+    PaymentUnavailable,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 76] = [
+    pub const ALL: [Problem; 77] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -190,6 +192,7 @@ impl Problem {
         Problem::OwnAccount,
         Problem::NotRefundable,
         Problem::PasswordResetRequired,
+        Problem::PaymentUnavailable,
     ];
 
     /// The translation key under `errors.problem`.
@@ -271,6 +274,7 @@ impl Problem {
             Problem::OwnAccount => "own_account",
             Problem::NotRefundable => "not_refundable",
             Problem::PasswordResetRequired => "password_reset_required",
+            Problem::PaymentUnavailable => "payment_unavailable",
         }
     }
 }

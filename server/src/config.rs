@@ -19,6 +19,12 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// `PAVILION_RATE_LIMIT`: requests per minute per anonymous address; `None` when off.
     pub rate_limit: Option<NonZeroU32>,
+    /// `PAVILION_METRICS_ADDR`: where `/metrics` is served, apart from the site (it tells
+    /// revenue and order counts); unset, it is not served at all.
+    pub metrics_addr: Option<SocketAddr>,
+    /// `PAVILION_SANDBOX_PAYMENTS=on`: the built-in test wallet takes payments, and anyone
+    /// can mark an order paid with it. Off unless a deployment turns it on.
+    pub sandbox_payments: bool,
     pub leptos: LeptosOptions,
 }
 
@@ -94,8 +100,34 @@ impl Config {
             smtp_url: lookup("PAVILION_SMTP_URL"),
             trusted_proxies: trusted_proxies(lookup("PAVILION_TRUSTED_PROXIES"))?,
             rate_limit: rate_limit(lookup("PAVILION_RATE_LIMIT"))?,
+            metrics_addr: lookup("PAVILION_METRICS_ADDR")
+                .map(|text| {
+                    text.parse().map_err(|e| ConfigError {
+                        var: "PAVILION_METRICS_ADDR",
+                        value: text.clone(),
+                        reason: format!("expected HOST:PORT such as 127.0.0.1:9100 ({e})"),
+                    })
+                })
+                .transpose()?,
+            sandbox_payments: switch(
+                "PAVILION_SANDBOX_PAYMENTS",
+                lookup("PAVILION_SANDBOX_PAYMENTS"),
+            )?,
             leptos,
         })
+    }
+}
+
+/// `on` or `off` (unset is off).
+fn switch(var: &'static str, text: Option<String>) -> Result<bool, ConfigError> {
+    match text.as_deref() {
+        None | Some("off") => Ok(false),
+        Some("on") => Ok(true),
+        Some(other) => Err(ConfigError {
+            var,
+            value: other.to_owned(),
+            reason: "expected on or off".into(),
+        }),
     }
 }
 
@@ -175,6 +207,28 @@ mod tests {
             "no proxy is trusted unless named"
         );
         assert_eq!(c.rate_limit.map(NonZeroU32::get), Some(600));
+        assert_eq!(c.metrics_addr, None, "metrics are not served unless asked");
+        assert!(!c.sandbox_payments, "the test wallet is off unless asked");
+    }
+
+    #[test]
+    fn the_sandbox_and_the_metrics_address_are_opt_in() {
+        let c = config(&[
+            ("PAVILION_SANDBOX_PAYMENTS", "on"),
+            ("PAVILION_METRICS_ADDR", "127.0.0.1:9100"),
+        ])
+        .expect("valid");
+        assert!(c.sandbox_payments);
+        assert_eq!(
+            c.metrics_addr.map(|a| a.to_string()).as_deref(),
+            Some("127.0.0.1:9100")
+        );
+        for (var, bad) in [
+            ("PAVILION_SANDBOX_PAYMENTS", "yes"),
+            ("PAVILION_METRICS_ADDR", "9100"),
+        ] {
+            assert_eq!(config(&[(var, bad)]).expect_err(bad).var, var);
+        }
     }
 
     #[test]

@@ -17,11 +17,11 @@ use http::header::CACHE_CONTROL;
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sqlx::AnyPool;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::limit::GlobalConcurrencyLimitLayer;
@@ -79,11 +79,18 @@ pub enum StartupError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("PAVILION_METRICS_ADDR: cannot listen on {addr}: {source}")]
+    BindMetrics {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// `/metrics`, on its own address when `PAVILION_METRICS_ADDR` is set.
+    metrics: Option<(TcpListener, Router)>,
     pub pool: AnyPool,
     pub catalog: CatalogStore,
     /// What handlers see; tests use it to call backend services directly.
@@ -112,16 +119,28 @@ impl Application {
                 addr: config.site_addr,
                 source,
             })?;
+        let metrics = match config.metrics_addr {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .map_err(|source| StartupError::BindMetrics { addr, source })?,
+            ),
+            None => None,
+        };
         let mut leptos = config.leptos.clone();
         leptos.site_addr = listener.local_addr().map_err(|source| StartupError::Bind {
             addr: config.site_addr,
             source,
         })?;
-        // The sandbox wallet calls this very server back.
-        let sandbox = Arc::new(Sandbox::new(
-            keys.sandbox_payments.clone(),
-            format!("http://{}", leptos.site_addr),
-        ));
+        // The sandbox wallet calls this very server back. It is the only provider there is,
+        // so without it checkout says payment is unavailable.
+        let sandbox = config.sandbox_payments.then(|| {
+            tracing::warn!("PAVILION_SANDBOX_PAYMENTS=on: the test wallet takes payments");
+            Arc::new(Sandbox::new(
+                keys.sandbox_payments.clone(),
+                format!("http://{}", leptos.site_addr),
+            ))
+        });
         let state = ServerState {
             leptos,
             app: AppState {
@@ -134,8 +153,10 @@ impl Application {
                 catalog: catalog.clone(),
                 engine: Engine::of(&config.database_url).unwrap_or(Engine::Sqlite),
                 keys,
-                payments: sandbox.clone(),
-                sandbox: Some(sandbox),
+                payments: sandbox
+                    .clone()
+                    .map(|sandbox| sandbox as Arc<dyn app::backend::payments::PaymentProvider>),
+                sandbox,
             },
             trusted_proxies: config.trusted_proxies.clone().into(),
             rate_limit: config.rate_limit.map(|per_minute| {
@@ -148,9 +169,16 @@ impl Application {
         tokio::spawn(housekeeping(state.app.clone()));
         let catalog = state.app.catalog.clone();
         let app_state = state.app.clone();
+        let metrics = metrics.map(|listener| {
+            let router = Router::new()
+                .route("/metrics", get(observability::metrics))
+                .with_state(state.app.clone());
+            (listener, router)
+        });
         Ok(Application {
             listener,
             router: router(state),
+            metrics,
             pool,
             catalog,
             state: app_state,
@@ -163,10 +191,23 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// Where `/metrics` is served, if anywhere.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        let (listener, _) = self.metrics.as_ref()?;
+        listener.local_addr().ok()
+    }
+
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        if let Some((listener, router)) = self.metrics {
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, router).await {
+                    tracing::error!(%error, "serving /metrics stopped");
+                }
+            });
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -176,9 +217,18 @@ impl Application {
     }
 }
 
+/// The app's routes, worked out once per process. Generating them runs the app with
+/// resource loading suppressed process-wide (leptos `SuppressResourceLoad`), so a resource
+/// first polled meanwhile by a render of another server in the same process (tests start
+/// many) would wait forever (leptos#4773).
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: ServerState) -> Router {
     let leptos = state.leptos.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let app_state = state.app.clone();
         move || provide_context(app_state.clone())
@@ -286,7 +336,6 @@ fn router(state: ServerState) -> Router {
             "/media/uploads",
             ServeDir::new(state.app.data_dir.join("media").join("uploads")),
         )
-        .route("/metrics", get(observability::metrics))
         .route(
             "/media/products/{file}",
             get(handlers::media::product_picture),

@@ -174,6 +174,7 @@ pub async fn quote(
         options,
         over_order_limit: priced.goods > ORDER_LIMIT_FEN,
         needs_email: !signed_in,
+        payment_available: state.payments.is_some(),
         attempt_key: random_token(18),
     })
 }
@@ -258,6 +259,9 @@ pub async fn place_order(
     form: CheckoutForm,
     lang: Lang,
 ) -> Result<PlacedOrder, AppError> {
+    if state.payments.is_none() {
+        return Err(Problem::PaymentUnavailable.into());
+    }
     let user = session.user();
     let checked = check(&form, user.as_ref().map(|u| u.email.as_str()))?;
     let owner = crate::backend::cart::owner(session).ok_or(Problem::CartEmpty)?;

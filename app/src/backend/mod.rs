@@ -38,8 +38,9 @@ pub struct AppState {
     pub catalog: catalog::CatalogStore,
     pub engine: db::Engine,
     pub keys: Arc<Keys>,
-    /// The payment provider checkout uses.
-    pub payments: Arc<dyn payments::PaymentProvider>,
+    /// The payment provider checkout uses; `None` when none is configured, and then
+    /// checkout says payment is unavailable.
+    pub payments: Option<Arc<dyn payments::PaymentProvider>>,
     /// The built-in sandbox wallet's own pages, when it is the provider.
     pub sandbox: Option<Arc<payments::sandbox::Sandbox>>,
 }

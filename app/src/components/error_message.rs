@@ -92,6 +92,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         OwnAccount => own_account,
         NotRefundable => not_refundable,
         PasswordResetRequired => password_reset_required,
+        PaymentUnavailable => payment_unavailable,
     )
 }
 

@@ -137,6 +137,8 @@ pub struct Quote {
     pub over_order_limit: bool,
     /// Guests must enter an email; a signed-in buyer's account email is used.
     pub needs_email: bool,
+    /// Whether the pavilion can take payment now; checkout refuses when it cannot.
+    pub payment_available: bool,
     /// A fresh idempotency key for this checkout attempt.
     pub attempt_key: String,
 }

@@ -12,6 +12,8 @@ pub enum Engine {
 
 pub struct TestApp {
     pub addr: SocketAddr,
+    /// Where this app serves `/metrics` (never on `addr`).
+    pub metrics_addr: Option<SocketAddr>,
     pub pool: AnyPool,
     pub catalog: app::backend::catalog::CatalogStore,
     pub client: reqwest::Client,
@@ -46,6 +48,19 @@ impl TestApp {
         (status, response.text().await.expect("body read"))
     }
 
+    /// `/metrics`, from the address apart from the site.
+    pub async fn metrics(&self) -> String {
+        let addr = self.metrics_addr.expect("the test app serves metrics");
+        let response = self
+            .client
+            .get(format!("http://{addr}/metrics"))
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(response.status(), 200);
+        response.text().await.expect("body read")
+    }
+
     /// Loads the demo catalogue and lets the server see it at once.
     pub async fn seed_demo(&self) {
         app::backend::seed::demo(&self.pool)
@@ -74,6 +89,7 @@ pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<Te
     let config = test_config(&database.url, &database.dir, extra);
     let application = Application::build(&config).await.expect("app builds");
     let addr = application.addr();
+    let metrics_addr = application.metrics_addr();
     let pool = application.pool.clone();
     let catalog = application.catalog.clone();
     let state = application.state.clone();
@@ -84,6 +100,7 @@ pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<Te
         .expect("client builds");
     Some(TestApp {
         addr,
+        metrics_addr,
         pool,
         catalog,
         client,
@@ -95,7 +112,7 @@ pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<Te
 }
 
 /// A test server's configuration: a free port, the given database and data dir.
-/// `extra` changes or adds settings (`("PAVILION_RATE_LIMIT", "5")`).
+/// `extra` changes, adds or (with an empty value) removes settings (`("PAVILION_RATE_LIMIT", "5")`).
 pub fn test_config(database_url: &str, data_dir: &str, extra: &[(&str, &str)]) -> Config {
     let mut vars: HashMap<&str, String> = HashMap::from([
         ("DATABASE_URL", database_url.to_owned()),
@@ -105,12 +122,16 @@ pub fn test_config(database_url: &str, data_dir: &str, extra: &[(&str, &str)]) -
         ("LEPTOS_SITE_ROOT", site_root()),
         // Every test talks from 127.0.0.1, many of them in bursts.
         ("PAVILION_RATE_LIMIT", "off".to_owned()),
+        ("PAVILION_METRICS_ADDR", "127.0.0.1:0".to_owned()),
+        ("PAVILION_SANDBOX_PAYMENTS", "on".to_owned()),
     ]);
     vars.extend(
         extra
             .iter()
             .map(|(name, value)| (*name, (*value).to_owned())),
     );
+    // An empty value unsets a setting, as in the environment.
+    vars.retain(|_, value| !value.is_empty());
     Config::from_lookup(|name| vars.get(name).cloned()).expect("test config")
 }
 

@@ -142,7 +142,7 @@ both!(
         assert_eq!(order.shipments.len(), 1);
         assert_eq!(order.shipments[0].status, OrderStatus::Paid);
         // Counted for the operator (the recorder is shared by every app of this process).
-        let (_, metrics) = app.get_text("/metrics").await;
+        let metrics = app.metrics().await;
         assert!(
             metrics.contains("pavilion_orders_placed_total"),
             "{metrics}"

@@ -331,7 +331,7 @@ both_with!(
         for _ in 0..8 {
             amina.get("/en/cart").await.ok();
         }
-        let (_, metrics) = app.get_text("/metrics").await;
+        let metrics = app.metrics().await;
         assert!(metrics.contains("pavilion_rate_limited_total"), "{metrics}");
     }
 );

@@ -157,7 +157,7 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                 <span>{t!(i18n, shop.risk_notice)}</span>
             </label>
             <ActionError value=action.value() />
-            <button type="submit" class="primary">
+            <button type="submit" class="primary" disabled=!quote.payment_available>
                 {t!(i18n, shop.place_order)}
             </button>
         </ActionForm>
@@ -238,6 +238,14 @@ fn OrderSummary(quote: Quote) -> impl IntoView {
                     view! {
                         <p class="error" role="alert">
                             {t!(i18n, errors.problem.order_limit)}
+                        </p>
+                    }
+                })}
+            {(!quote.payment_available)
+                .then(|| {
+                    view! {
+                        <p class="error" role="alert">
+                            {t!(i18n, errors.problem.payment_unavailable)}
                         </p>
                     }
                 })}
