@@ -141,9 +141,17 @@ async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::
     let pool = open(config).await?;
     let engine = app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
     let operator = app::backend::admin::Operator::command_line();
-    app::backend::admin::listings::decide(&pool, engine, &operator, id, approve, note)
-        .await
-        .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
+    app::backend::admin::listings::decide(
+        &pool,
+        engine,
+        &config.data_dir,
+        &operator,
+        id,
+        approve,
+        note,
+    )
+    .await
+    .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
     println!(
         "product {id} {}",
         if approve {

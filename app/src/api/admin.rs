@@ -129,8 +129,8 @@ pub async fn decide_listing(
     let state = crate::backend::state()?;
     let (pool, engine) = (&state.pool, state.engine);
     match decision.as_str() {
-        "approve" => listings::decide(pool, engine, &who, id, true, "").await?,
-        "reject" => listings::decide(pool, engine, &who, id, false, &note).await?,
+        "approve" => listings::decide(pool, engine, &state.data_dir, &who, id, true, "").await?,
+        "reject" => listings::decide(pool, engine, &state.data_dir, &who, id, false, &note).await?,
         "take_down" => listings::take_down(pool, engine, &who, id, &note).await?,
         _ => return Err(AppError::NotFound),
     }

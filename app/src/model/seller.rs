@@ -283,6 +283,13 @@ pub struct ProductEditor {
     pub review_note: Option<String>,
     pub en: SideStates,
     pub zh: SideStates,
+    /// An edit of the words of a product on sale waits for review (the approved words stay
+    /// on sale meanwhile); the draft shows the edit.
+    #[serde(default)]
+    pub edit_waiting: bool,
+    /// Gallery indexes of new pictures that wait for review.
+    #[serde(default)]
+    pub pictures_waiting: Vec<u8>,
 }
 
 /// A checked product (without its id).

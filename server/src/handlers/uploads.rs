@@ -245,14 +245,15 @@ pub async fn product_picture(
         };
     let pool = &state.app.pool;
     let product: i64 = text(&fields, "product").parse().unwrap_or(-1);
-    let slug = match app::backend::seller::products::slug_of(pool, shop.id, product).await {
-        Ok(Some(slug)) => slug,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot read the product");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
+    let (slug, on_sale) =
+        match app::backend::seller::products::slug_of(pool, shop.id, product).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(error) => {
+                tracing::error!(%error, "cannot read the product");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
     let back = format!("/{}/seller/products/{product}", lang.code());
     let index = text(&fields, "index")
         .parse::<u8>()
@@ -273,7 +274,8 @@ pub async fn product_picture(
         }
         Err(status) => return status.into_response(),
     };
-    let dir = state.app.data_dir.join("media/products").join(&slug);
+    // A picture of a product on sale waits for review; the approved one stays on sale.
+    let dir = app::backend::media::uploaded_dir(&state.app.data_dir, &slug, on_sale);
     let written = std::fs::create_dir_all(&dir).and_then(|()| {
         sizes.iter().try_for_each(|(width, bytes)| {
             app::backend::media::write_atomically(&dir.join(format!("{index}-{width}.jpg")), bytes)
@@ -283,10 +285,22 @@ pub async fn product_picture(
         tracing::error!(%error, "cannot store a product picture");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
+    if on_sale
+        && let Err(error) =
+            app::backend::seller::review::propose_picture(pool, state.app.engine, product, index)
+                .await
+    {
+        tracing::error!(
+            error = error.code_text(),
+            "cannot put a picture up for review"
+        );
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
     tracing::info!(
         user.id = user_id,
         product.id = product,
         media.index = index,
+        on_sale,
         "product picture stored"
     );
     Redirect::to(&format!("{back}?uploaded={index}")).into_response()

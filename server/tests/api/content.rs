@@ -10,7 +10,7 @@ use crate::both;
 use crate::helpers::TestApp;
 use crate::shopper::{Shopper, scalar_i64};
 
-async fn editor<'a>(app: &'a TestApp, email: &str) -> Shopper<'a> {
+pub(crate) async fn editor<'a>(app: &'a TestApp, email: &str) -> Shopper<'a> {
     app::backend::auth::create_user(
         &app.pool,
         email,

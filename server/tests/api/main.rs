@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod attacks;
 mod backup;
 mod benchmark;
 mod catalog;

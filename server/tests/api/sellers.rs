@@ -34,7 +34,7 @@ pub(crate) fn application<'a>(
 }
 
 /// A registered person whose application was approved: the owner of a verified shop.
-async fn seller<'a>(app: &'a TestApp, email: &str, shop: &str) -> Shopper<'a> {
+pub(crate) async fn seller<'a>(app: &'a TestApp, email: &str, shop: &str) -> Shopper<'a> {
     let person = Shopper::new(app);
     person
         .register(email, "Bilal", "green cricket pitch")
@@ -87,7 +87,7 @@ pub(crate) fn product<'a>(
 }
 
 /// The pavilion's reviewer puts a submitted product on sale.
-async fn approve(app: &TestApp, id: i64) {
+pub(crate) async fn approve(app: &TestApp, id: i64) {
     app::backend::seller::products::decide_review(&app.pool, app.state().engine, id, true, "")
         .await
         .expect("approved");

@@ -1,6 +1,8 @@
 //! Listing moderation: products waiting for review, approve or send back with a note, and
 //! take down a product on sale (the seller reads why in the editor).
 
+use std::path::Path;
+
 use serde_json::json;
 use sqlx::{AnyPool, Row};
 
@@ -26,9 +28,10 @@ pub async fn list(
     };
     let rows = sqlx::query(&format!(
         "SELECT p.id, p.slug, p.status, p.review_requested_at, p.review_note, p.updated_at, \
-                COALESCE(t.title, p.slug) AS title, COALESCE(st.name, s.slug) AS shop \
+                COALESCE(pt.title, t.title, p.slug) AS title, COALESCE(st.name, s.slug) AS shop \
          FROM products p JOIN shops s ON s.id = p.shop_id \
          LEFT JOIN product_texts t ON t.product_id = p.id AND t.locale = $1 \
+         LEFT JOIN product_pending_texts pt ON pt.product_id = p.id AND pt.locale = $1 \
          LEFT JOIN shop_texts st ON st.shop_id = s.id AND st.locale = $1 \
          WHERE {filter} AND (LOWER(p.slug) LIKE $2 ESCAPE '\\' \
                OR LOWER(COALESCE(t.title, '')) LIKE $2 ESCAPE '\\' \
@@ -71,17 +74,22 @@ async fn slug(pool: &AnyPool, id: i64) -> Result<String, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// Approves a waiting listing (it goes on sale) or sends it back with a note.
+/// Approves a waiting listing (it goes on sale, with its new pictures moved in place under
+/// `data_dir`) or sends it back with a note.
 pub async fn decide(
     pool: &AnyPool,
     engine: Engine,
+    data_dir: &Path,
     who: &Operator,
     id: i64,
     approve: bool,
     note: &str,
 ) -> Result<(), AppError> {
     let slug = slug(pool, id).await?;
-    products::decide_review(pool, engine, id, approve, note).await?;
+    let pictures = products::decide_review(pool, engine, id, approve, note).await?;
+    if let Err(error) = crate::backend::media::publish_pending(data_dir, &slug, &pictures) {
+        tracing::error!(%error, product.slug = slug, "cannot put approved pictures in place");
+    }
     let after = if approve {
         json!({ "state": "published" })
     } else {

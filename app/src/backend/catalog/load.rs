@@ -273,7 +273,8 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
 async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {
     let mut labels = texts(pool, "variant_texts", "variant_id", &["label"]).await?;
     let rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, product_id, sku, price_minor, stock FROM variants ORDER BY product_id, position, id",
+        "SELECT id, product_id, sku, price_minor, stock FROM variants WHERE pending = 0 \
+         ORDER BY product_id, position, id",
     )
     .fetch_all(pool)
     .await?;

@@ -65,7 +65,9 @@ pub struct VariantRow {
 
 pub async fn variant_by_sku(pool: &AnyPool, sku: &str) -> Result<Option<VariantRow>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT v.id, v.price_minor, v.stock, CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status FROM variants v \
+        "SELECT v.id, v.price_minor, v.stock, \
+                CASE WHEN s.suspended = 1 THEN 'suspended' WHEN v.pending = 1 THEN 'in review' ELSE p.status END AS status \
+         FROM variants v \
          JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id \
          WHERE v.sku = $1",
     )

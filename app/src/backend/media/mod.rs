@@ -45,6 +45,30 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Where a seller's pictures of a product are stored; pictures of a product on sale wait
+/// for review in its `pending/` folder, which is never served.
+pub fn uploaded_dir(data_dir: &Path, slug: &str, on_sale: bool) -> PathBuf {
+    let dir = data_dir.join("media/products").join(slug);
+    if on_sale { dir.join("pending") } else { dir }
+}
+
+/// Puts approved pictures in place of the ones on sale: every size of each index moves out
+/// of `pending/`. Missing files are skipped (a size the seller never had).
+pub fn publish_pending(data_dir: &Path, slug: &str, indexes: &[u8]) -> std::io::Result<()> {
+    let live = uploaded_dir(data_dir, slug, false);
+    let pending = uploaded_dir(data_dir, slug, true);
+    for index in indexes {
+        for width in WIDTHS {
+            let name = format!("{index}-{width}.jpg");
+            match std::fs::rename(pending.join(&name), live.join(&name)) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The path of the cached JPEG of picture `index` of a product at `width`, made first
 /// if missing (rendered and encoded on the blocking pool, written atomically).
 pub async fn product_thumbnail(

@@ -11,6 +11,7 @@ pub mod fulfilment;
 pub mod glossary;
 pub mod products;
 pub mod profile;
+pub mod review;
 pub mod staff;
 pub mod stock;
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use sqlx::{AnyPool, Row};
 
+use super::review;
 use crate::backend::db::orders::Tx;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
@@ -13,6 +14,8 @@ use crate::model::seller::{
     CheckedProduct, FieldState, ProductDraft, ProductEditor, ProductSide, ProductStatus,
     SellerProductRow, SideStates, VariantDraft, price_text,
 };
+
+pub use super::review::{decide_review, pending_reviews, set_published};
 
 const FIELDS: [&str; 3] = ["title", "summary", "description"];
 
@@ -54,17 +57,24 @@ pub async fn list(
         .collect()
 }
 
-/// The slug of one of the shop's products.
+/// The slug of one of the shop's products, and whether it is on sale.
 pub async fn slug_of(
     pool: &AnyPool,
     shop_id: i64,
     product_id: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT slug FROM products WHERE id = $1 AND shop_id = $2")
+) -> Result<Option<(String, bool)>, sqlx::Error> {
+    let row = sqlx::query("SELECT slug, status FROM products WHERE id = $1 AND shop_id = $2")
         .bind(product_id)
         .bind(shop_id)
         .fetch_optional(pool)
-        .await
+        .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get("slug")?,
+            r.try_get::<String, _>("status")? == "published",
+        ))
+    })
+    .transpose()
 }
 
 /// The field states of both sides from their texts and edit counters.
@@ -104,16 +114,48 @@ fn field<'a>(side: &'a ProductSide, name: &str) -> &'a str {
     }
 }
 
-async fn texts(
-    executor: &mut Tx,
+/// The texts on sale (or of a product not on sale yet).
+pub(super) async fn texts(
+    tx: &mut Tx,
     product_id: i64,
 ) -> Result<(ProductSide, ProductSide), sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT locale, title, summary, description FROM product_texts WHERE product_id = $1",
-    )
+    Ok(sides_in(tx, TextTable::Live, product_id)
+        .await?
+        .unwrap_or_default())
+}
+
+/// Where a product's texts are kept: on sale, or waiting for review.
+#[derive(Clone, Copy)]
+pub(super) enum TextTable {
+    Live,
+    Pending,
+}
+
+impl TextTable {
+    fn name(self) -> &'static str {
+        match self {
+            TextTable::Live => "product_texts",
+            TextTable::Pending => "product_pending_texts",
+        }
+    }
+}
+
+/// Both sides of a product from one table; `None` when it holds none.
+pub(super) async fn sides_in(
+    tx: &mut Tx,
+    table: TextTable,
+    product_id: i64,
+) -> Result<Option<(ProductSide, ProductSide)>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT locale, title, summary, description FROM {} WHERE product_id = $1",
+        table.name()
+    ))
     .bind(product_id)
-    .fetch_all(&mut **executor)
+    .fetch_all(&mut **tx)
     .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
     let (mut en, mut zh) = (ProductSide::default(), ProductSide::default());
     for row in rows {
         let side = ProductSide {
@@ -126,7 +168,37 @@ async fn texts(
             _ => en = side,
         }
     }
-    Ok((en, zh))
+    Ok(Some((en, zh)))
+}
+
+/// Replaces both sides of a product in one table.
+pub(super) async fn write_sides(
+    tx: &mut Tx,
+    table: TextTable,
+    product_id: i64,
+    (en, zh): (&ProductSide, &ProductSide),
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "DELETE FROM {} WHERE product_id = $1",
+        table.name()
+    ))
+    .bind(product_id)
+    .execute(&mut **tx)
+    .await?;
+    for (locale, side) in [("en", en), ("zh", zh)] {
+        sqlx::query(&format!(
+            "INSERT INTO {} (product_id, locale, title, summary, description) VALUES ($1, $2, $3, $4, $5)",
+            table.name()
+        ))
+        .bind(product_id)
+        .bind(locale)
+        .bind(&side.title)
+        .bind(&side.summary)
+        .bind(&side.description)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn edits(
@@ -165,19 +237,36 @@ pub async fn load(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let (en, zh) = texts(&mut tx, product_id).await?;
+    // The seller sees their own latest words, also while they wait for review.
+    let pending = review::pending_texts(&mut tx, product_id).await?;
+    let edit_waiting = pending.is_some();
+    let (en, zh) = match pending {
+        Some(edit) => edit,
+        None => texts(&mut tx, product_id).await?,
+    };
+    let pictures_waiting = review::pending_pictures(&mut tx, product_id).await?;
     let edits = edits(&mut tx, product_id).await?;
-    let variants = sqlx::query(
-        "SELECT v.id, v.sku, v.price_minor, v.stock, \
-                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'en'), '') AS label_en, \
-                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'zh'), '') AS label_zh \
-         FROM variants v WHERE v.product_id = $1 ORDER BY v.position, v.id",
-    )
+    let mut edit_waiting_variants = false;
+    let label = |locale: &str| {
+        format!(
+            "COALESCE((SELECT label FROM variant_pending_labels WHERE variant_id = v.id AND locale = '{locale}'), \
+                      (SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = '{locale}'), '') AS label_{locale}"
+        )
+    };
+    let variants = sqlx::query(&format!(
+        "SELECT v.id, v.sku, v.price_minor, v.stock, v.pending, \
+                (SELECT COUNT(*) FROM variant_pending_labels WHERE variant_id = v.id) AS labels_waiting, \
+                {}, {} FROM variants v WHERE v.product_id = $1 ORDER BY v.position, v.id",
+        label("en"),
+        label("zh")
+    ))
     .bind(product_id)
     .fetch_all(&mut *tx)
     .await?
     .iter()
     .map(|v| {
+        edit_waiting_variants |= v.try_get::<i64, _>("pending")? == 1
+            || v.try_get::<i64, _>("labels_waiting")? > 0;
         Ok(VariantDraft {
             id: Some(v.try_get("id")?),
             sku: v.try_get("sku")?,
@@ -206,6 +295,8 @@ pub async fn load(
         review_note: row.try_get("review_note")?,
         en: en_states,
         zh: zh_states,
+        edit_waiting: edit_waiting || edit_waiting_variants,
+        pictures_waiting,
     })
 }
 
@@ -263,7 +354,11 @@ pub async fn save_in(
                     .fetch_optional(&mut **tx)
                     .await?;
             let status = ProductStatus::parse(&status.ok_or(AppError::NotFound)?);
-            let before = texts(tx, id).await?;
+            let live = texts(tx, id).await?;
+            let working = review::pending_texts(tx, id)
+                .await?
+                .unwrap_or_else(|| live.clone());
+            let before = Before { live, working };
             sqlx::query(
                 "UPDATE products SET category_id = $1, origin_city_id = $2, hs_code = $3, weight_g = $4, \
                  updated_at = $5 WHERE id = $6",
@@ -299,31 +394,49 @@ pub async fn save_in(
             .bind(now)
             .fetch_one(&mut **tx)
             .await?;
-            (
-                id,
-                ProductStatus::Draft,
-                (ProductSide::default(), ProductSide::default()),
-            )
+            let empty = (ProductSide::default(), ProductSide::default());
+            let before = Before {
+                live: empty.clone(),
+                working: empty,
+            };
+            (id, ProductStatus::Draft, before)
         }
     };
-    write_texts(tx, product_id, product, &before).await?;
-    write_variants(tx, product_id, product).await?;
+    count_edits(tx, product_id, product, &before.working).await?;
     if status == ProductStatus::Published {
-        let (en, zh) = texts(tx, product_id).await?;
-        if !complete(&en) || !complete(&zh) {
+        // On sale: the words wait for review, the approved ones stay on sale.
+        if !complete(&product.en) || !complete(&product.zh) {
             return Err(Problem::Incomplete.into());
         }
+        review::propose_texts(tx, product_id, (&product.en, &product.zh), &before.live).await?;
+        write_variants(tx, product_id, product, true).await?;
+        review::request_review(tx, product_id).await?;
         let revision = super::bump_catalog(tx).await?;
         set_revision(tx, product_id, revision).await?;
+    } else {
+        write_sides(tx, TextTable::Live, product_id, (&product.en, &product.zh)).await?;
+        write_variants(tx, product_id, product, false).await?;
+        review::discard_edit(tx, product_id).await?;
     }
     Ok(product_id)
 }
 
-fn complete(side: &ProductSide) -> bool {
+/// A product's texts before a save: what is on sale, and what its seller last saved (an
+/// edit waiting for review, else the same).
+struct Before {
+    live: (ProductSide, ProductSide),
+    working: (ProductSide, ProductSide),
+}
+
+pub(super) fn complete(side: &ProductSide) -> bool {
     FIELDS.iter().all(|f| !field(side, f).is_empty())
 }
 
-async fn set_revision(tx: &mut Tx, product_id: i64, revision: i64) -> Result<(), sqlx::Error> {
+pub(super) async fn set_revision(
+    tx: &mut Tx,
+    product_id: i64,
+    revision: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE products SET revision = $1 WHERE id = $2")
         .bind(revision)
         .bind(product_id)
@@ -332,8 +445,9 @@ async fn set_revision(tx: &mut Tx, product_id: i64, revision: i64) -> Result<(),
     Ok(())
 }
 
-/// Writes both sides and counts an edit for every field whose text changed.
-async fn write_texts(
+/// Counts an edit for every field whose text changed since the seller's last save, so the
+/// other language's field can be marked out of date.
+async fn count_edits(
     tx: &mut Tx,
     product_id: i64,
     product: &CheckedProduct,
@@ -348,21 +462,6 @@ async fn write_texts(
         ("en", &product.en, &before.0),
         ("zh", &product.zh, &before.1),
     ] {
-        sqlx::query("DELETE FROM product_texts WHERE product_id = $1 AND locale = $2")
-            .bind(product_id)
-            .bind(locale)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO product_texts (product_id, locale, title, summary, description) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(product_id)
-        .bind(locale)
-        .bind(&side.title)
-        .bind(&side.summary)
-        .bind(&side.description)
-        .execute(&mut **tx)
-        .await?;
         for name in FIELDS.iter().filter(|f| field(side, f) != field(old, f)) {
             sqlx::query("DELETE FROM product_text_edits WHERE product_id = $1 AND locale = $2 AND field = $3")
                 .bind(product_id)
@@ -383,11 +482,14 @@ async fn write_texts(
 }
 
 /// Updates the product's variants and adds new ones; a variant is never deleted (orders
-/// point at it), and the stock of an existing one changes only by adjustment.
+/// point at it), and the stock of an existing one changes only by adjustment. On a product
+/// on sale (`on_sale`), prices change at once but labels wait for review, and a new variant
+/// is not sold until its edit is approved.
 async fn write_variants(
     tx: &mut Tx,
     product_id: i64,
     product: &CheckedProduct,
+    on_sale: bool,
 ) -> Result<(), AppError> {
     for (position, variant) in product.variants.iter().enumerate() {
         let taken: i64 =
@@ -418,18 +520,27 @@ async fn write_variants(
             }
             None => {
                 sqlx::query_scalar(
-                    "INSERT INTO variants (product_id, sku, price_minor, stock, position) VALUES ($1, $2, $3, $4, $5) \
-                     RETURNING id",
+                    "INSERT INTO variants (product_id, sku, price_minor, stock, position, pending) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                 )
                 .bind(product_id)
                 .bind(&variant.sku)
                 .bind(variant.price_minor)
                 .bind(variant.stock)
                 .bind(position as i64)
+                .bind(i64::from(on_sale))
                 .fetch_one(&mut **tx)
                 .await?
             }
         };
+        if on_sale {
+            let live = match variant.id {
+                Some(_) => Some(review::live_labels(tx, variant_id).await?),
+                None => None,
+            };
+            review::propose_labels(tx, variant_id, variant, live).await?;
+            continue;
+        }
         sqlx::query("DELETE FROM variant_texts WHERE variant_id = $1")
             .bind(variant_id)
             .execute(&mut **tx)
@@ -445,133 +556,6 @@ async fn write_variants(
             .await?;
         }
     }
-    Ok(())
-}
-
-/// Submits the shop's product for the pavilion's review (the shop verified, both languages
-/// complete, at least one variant); `publish = false` takes it off the storefront.
-pub async fn set_published(
-    pool: &AnyPool,
-    engine: Engine,
-    shop_id: i64,
-    product_id: i64,
-    publish: bool,
-) -> Result<(), AppError> {
-    let mut tx = super::begin(pool, engine).await?;
-    let verified: Option<i64> = sqlx::query_scalar(
-        "SELECT s.verified FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND p.shop_id = $2",
-    )
-    .bind(product_id)
-    .bind(shop_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let verified = verified.ok_or(AppError::NotFound)? == 1;
-    if publish {
-        if !verified {
-            return Err(Problem::ShopNotVerified.into());
-        }
-        let (en, zh) = texts(&mut tx, product_id).await?;
-        let variants: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE product_id = $1")
-                .bind(product_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if !complete(&en) || !complete(&zh) {
-            return Err(Problem::Incomplete.into());
-        }
-        if variants == 0 {
-            return Err(Problem::NoVariants.into());
-        }
-        sqlx::query(
-            "UPDATE products SET review_requested_at = $1, review_note = NULL, updated_at = $1 \
-             WHERE id = $2 AND status <> 'published'",
-        )
-        .bind(now_seconds())
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        return Ok(());
-    }
-    sqlx::query("UPDATE products SET status = 'hidden', review_requested_at = NULL, updated_at = $1 WHERE id = $2")
-        .bind(now_seconds())
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-    let revision = super::bump_catalog(&mut tx).await?;
-    set_revision(&mut tx, product_id, revision).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// One line per product waiting for review, for the operator's command line.
-pub async fn pending_reviews(pool: &AnyPool) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.slug, s.slug AS shop, COALESCE(en.title, '') AS en, COALESCE(zh.title, '') AS zh \
-         FROM products p JOIN shops s ON s.id = p.shop_id \
-         LEFT JOIN product_texts en ON en.product_id = p.id AND en.locale = 'en' \
-         LEFT JOIN product_texts zh ON zh.product_id = p.id AND zh.locale = 'zh' \
-         WHERE p.review_requested_at IS NOT NULL ORDER BY p.review_requested_at, p.id",
-    )
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(format!(
-                "{}\t{}\t{}\t{}\t{}",
-                r.try_get::<i64, _>("id")?,
-                r.try_get::<String, _>("slug")?,
-                r.try_get::<String, _>("shop")?,
-                r.try_get::<String, _>("en")?,
-                r.try_get::<String, _>("zh")?,
-            ))
-        })
-        .collect()
-}
-
-/// The pavilion's verdict on a product waiting for review: on sale, or back to its shop
-/// with a note. A product whose texts lost a language meanwhile is not put on sale.
-pub async fn decide_review(
-    pool: &AnyPool,
-    engine: Engine,
-    product_id: i64,
-    approve: bool,
-    note: &str,
-) -> Result<(), AppError> {
-    let mut tx = super::begin(pool, engine).await?;
-    let waiting: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM products WHERE id = $1 AND review_requested_at IS NOT NULL",
-    )
-    .bind(product_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if waiting == 0 {
-        return Err(AppError::NotFound);
-    }
-    if approve {
-        let (en, zh) = texts(&mut tx, product_id).await?;
-        if !complete(&en) || !complete(&zh) {
-            return Err(Problem::Incomplete.into());
-        }
-        sqlx::query(
-            "UPDATE products SET status = 'published', review_requested_at = NULL, review_note = NULL WHERE id = $1",
-        )
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-        let revision = super::bump_catalog(&mut tx).await?;
-        set_revision(&mut tx, product_id, revision).await?;
-    } else {
-        let note = crate::model::seller::check_reason(note)?;
-        sqlx::query(
-            "UPDATE products SET review_requested_at = NULL, review_note = $1 WHERE id = $2",
-        )
-        .bind(note)
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
     Ok(())
 }
 

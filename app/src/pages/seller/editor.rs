@@ -10,7 +10,7 @@ use super::{SellerError, SellerNav};
 use crate::api::seller::{
     PublishProduct, SaveProduct, get_glossary, get_product_editor, get_seller_options,
 };
-use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, LangField, PageMeta, raw_text, use_lang};
 use crate::i18n::*;
 use crate::model::Money;
 use crate::model::product::picture_url;
@@ -27,6 +27,8 @@ pub fn NewProductPage() -> impl IntoView {
         review_note: None,
         en: SideStates::default(),
         zh: SideStates::default(),
+        edit_waiting: false,
+        pictures_waiting: Vec::new(),
     };
     view! { <EditorFrame editor=Ok(editor) /> }
 }
@@ -161,6 +163,8 @@ fn ProductForm(
             let text = if p == "true" { t_string!(i18n, seller.now_published) } else { t_string!(i18n, seller.now_hidden) };
             view! { <p class="notice" role="status">{text}</p> }
         })}
+        {(editor.edit_waiting || !editor.pictures_waiting.is_empty())
+            .then(|| view! { <p class="notice" role="status">{t!(i18n, seller.edit_waiting)}</p> })}
         {existing.map(|id| view! { <PublishBox id status=editor.status review_note=editor.review_note.clone() complete=!editor.en.missing_any() && !editor.zh.missing_any() publish /> })}
         <ActionForm action=save attr:class="article-form">
             <LangField />
@@ -331,7 +335,7 @@ fn ProductSideFields(
                     maxlength="300"
                     on:input=move |ev| summary.set(event_target_value(&ev))
                 >
-                    {side.summary.clone()}
+                    {raw_text(side.summary.clone())}
                 </textarea>
             </div>
             <div class="field">
@@ -344,7 +348,7 @@ fn ProductSideFields(
                     rows="8"
                     on:input=move |ev| description.set(event_target_value(&ev))
                 >
-                    {side.description.clone()}
+                    {raw_text(side.description.clone())}
                 </textarea>
             </div>
         </fieldset>
