@@ -11,6 +11,7 @@ mod benchmark;
 mod catalog;
 mod checkout;
 mod content;
+mod contention;
 mod errors;
 mod health;
 mod language;

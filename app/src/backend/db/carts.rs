@@ -2,8 +2,22 @@
 
 use sqlx::{AnyPool, Row};
 
-use crate::backend::db::now_seconds;
+use crate::backend::db::orders::Tx;
+use crate::backend::db::{Engine, now_seconds};
 use crate::model::{Lang, TaxClass};
+
+/// Holds the cart for the rest of a checkout's transaction, so a second checkout of the same
+/// cart (another tab, another key) waits, then finds it empty. SQLite needs no row lock:
+/// its `BEGIN IMMEDIATE` lets one writer in at a time.
+pub async fn lock(tx: &mut Tx, engine: Engine, cart_id: i64) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        sqlx::query("SELECT id FROM carts WHERE id = $1 FOR UPDATE")
+            .bind(cart_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Whose cart.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -180,6 +180,18 @@ pub async fn secret(pool: &AnyPool, name: &str) -> Result<Vec<u8>, sqlx::Error> 
     Ok(value.into_bytes())
 }
 
+/// Whether a failed statement lost a race that trying the transaction again can win:
+/// PostgreSQL's serialization failure (40001) or deadlock (40P01), SQLite's busy or locked.
+pub fn is_retryable(error: &sqlx::Error) -> bool {
+    let Some(code) = error.as_database_error().and_then(|e| e.code()) else {
+        return false;
+    };
+    matches!(
+        code.as_ref(),
+        "40001" | "40P01" | "5" | "6" | "517" | "261" | "262"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,427 @@
+//! Placing an order: one transaction that locks the cart, reserves the stock in one global
+//! order and writes the order, keyed by the attempt's idempotency key so a resubmitted form
+//! returns the same order; a race lost in the database is tried again.
+
+use sqlx::Row;
+
+use super::{PAYMENT_WINDOW_SECONDS, Priced, Rate, fingerprint, price, rate};
+use crate::backend::AppState;
+use crate::backend::cart::issue;
+use crate::backend::db::carts::{self, CartOwner, LineRow};
+use crate::backend::db::orders::{self, Actor, NewLine, NewOrder, OrderRow};
+use crate::backend::db::{Engine, now_seconds};
+use crate::backend::session::Session;
+use crate::backend::{mail, payments};
+use crate::error::{AppError, Problem};
+use crate::model::account::Email;
+use crate::model::address::{ResidentId, parse_buyer_name};
+use crate::model::cart::LineIssue;
+use crate::model::order::{
+    CheckoutForm, OrderStatus, PlacedOrder, ShippingMethod, parse_idempotency_key,
+};
+use crate::model::tax::{ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN};
+use crate::model::{Currency, Lang, Money};
+
+/// The checked checkout form.
+struct Checked {
+    email: String,
+    address: crate::model::address::Address,
+    buyer_name: String,
+    id_number: ResidentId,
+    method: ShippingMethod,
+    key: String,
+}
+
+fn check(form: &CheckoutForm, account_email: Option<&str>) -> Result<Checked, Problem> {
+    let key = parse_idempotency_key(form.idempotency_key.trim())?.to_owned();
+    let email = match account_email {
+        Some(email) => email.to_owned(),
+        None => Email::parse(&form.email)?.as_str().to_owned(),
+    };
+    let address = form.address.parse()?;
+    let buyer_name = parse_buyer_name(&form.buyer_name)?;
+    let id_number = ResidentId::parse(&form.id_number)?;
+    let method = ShippingMethod::parse(form.shipping.trim())?;
+    // Only the box's own value is consent: not "off", "0" or anything else a client sends.
+    if form.accept_risk.as_deref() != Some("on") {
+        return Err(Problem::RiskNotAccepted);
+    }
+    Ok(Checked {
+        email,
+        address,
+        buyer_name,
+        id_number,
+        method,
+        key,
+    })
+}
+
+/// A new order number: `PV` + date + eight random characters (no 0/O, 1/I). The 32 letters
+/// are 5 bits each, so 40 random bits make eight letters, each as likely as any other:
+/// 32⁸ numbers a day, where 50,000 orders collide about once in three years (and a
+/// collision is tried again, see `place_order`).
+fn order_number(now: i64) -> String {
+    const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let date = time::OffsetDateTime::from_unix_timestamp(now)
+        .map(|t| {
+            format!(
+                "{:02}{:02}{:02}",
+                t.year() % 100,
+                u8::from(t.month()),
+                t.day()
+            )
+        })
+        .unwrap_or_default();
+    let bits: u64 = rand::random();
+    let suffix: String = (0..8)
+        .map(|i| ALPHABET[((bits >> (5 * i)) & 31) as usize] as char)
+        .collect();
+    format!("PV{date}{suffix}")
+}
+
+/// The first second of the calendar year (China time, UTC+8) that `now` falls in.
+fn start_of_year(now: i64) -> i64 {
+    let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp(now)
+        .map(|t| t.to_offset(offset))
+        .ok()
+        .and_then(|t| t.replace_ordinal(1).ok())
+        .map(|t| t.replace_time(time::Time::MIDNIGHT).unix_timestamp())
+        .unwrap_or(0)
+}
+
+/// How many times a checkout that lost a race in the database (a deadlock, a serialization
+/// failure, an order number drawn twice) is tried again before the buyer hears of it.
+const ATTEMPTS: u32 = 5;
+
+/// Places the order for the session's cart and returns where to pay.
+pub async fn place_order(
+    state: &AppState,
+    session: &Session,
+    form: CheckoutForm,
+    lang: Lang,
+) -> Result<PlacedOrder, AppError> {
+    if state.payments.is_none() {
+        return Err(Problem::PaymentUnavailable.into());
+    }
+    let user = session.user();
+    let checked = check(&form, user.as_ref().map(|u| u.email.as_str()))?;
+    let owner = crate::backend::cart::owner(session).ok_or(Problem::CartEmpty)?;
+    let pool = &state.pool;
+    let cart_id = carts::find(pool, &owner).await?.ok_or(Problem::CartEmpty)?;
+    let rate = rate(pool, checked.method).await?;
+    let order = Checkout {
+        session,
+        checked: &checked,
+        owner: &owner,
+        cart_id,
+        rate,
+        lang,
+    };
+    let mut attempt = 1;
+    loop {
+        match order.attempt(state).await {
+            Ok(placed) => return Ok(placed),
+            Err(Attempt::Refused(error)) => return Err(error),
+            Err(Attempt::Retry(why)) if attempt < ATTEMPTS => {
+                tracing::warn!(attempt, why, "checkout tried again");
+                attempt += 1;
+            }
+            Err(Attempt::Retry(why)) => return Err(AppError::internal("placing an order", why)),
+        }
+    }
+}
+
+/// Why one attempt at placing an order did not: a refusal the buyer reads, or a race lost
+/// in the database that a new attempt wins.
+enum Attempt {
+    Refused(AppError),
+    Retry(&'static str),
+}
+
+impl From<sqlx::Error> for Attempt {
+    fn from(error: sqlx::Error) -> Self {
+        if crate::backend::db::is_retryable(&error) {
+            Attempt::Retry("a deadlock or a serialization failure")
+        } else {
+            Attempt::Refused(error.into())
+        }
+    }
+}
+
+impl From<AppError> for Attempt {
+    fn from(error: AppError) -> Self {
+        Attempt::Refused(error)
+    }
+}
+
+impl From<Problem> for Attempt {
+    fn from(problem: Problem) -> Self {
+        Attempt::Refused(problem.into())
+    }
+}
+
+/// A checked checkout form for one cart, placed by one or more attempts.
+struct Checkout<'a> {
+    session: &'a Session,
+    checked: &'a Checked,
+    owner: &'a CartOwner,
+    cart_id: i64,
+    rate: Rate,
+    lang: Lang,
+}
+
+impl Checkout<'_> {
+    /// One transaction: the cart locked, its lines priced, the stock reserved in one global
+    /// order (by variant), the order written and the cart emptied.
+    async fn attempt(&self, state: &AppState) -> Result<PlacedOrder, Attempt> {
+        let Checkout {
+            session,
+            checked,
+            owner,
+            cart_id,
+            rate,
+            lang,
+        } = *self;
+        let user = session.user();
+        let session_hash = session.id_hash();
+        let pool = &state.pool;
+        // Nothing below may take a second pool connection while the transaction holds one.
+        let mut tx = match state.engine {
+            // Take SQLite's write lock up front, so concurrent checkouts queue instead of failing.
+            Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => pool.begin().await?,
+        };
+        // Two tabs checking out one cart at once: the second waits here, then finds it empty.
+        carts::lock(&mut tx, state.engine, cart_id).await?;
+        let lines = carts::lines(&mut *tx, cart_id, lang).await?;
+        if let Some(existing) = orders::by_idempotency_key(&mut *tx, &checked.key).await? {
+            tx.rollback().await?;
+            return Ok(resume(state, &existing, owner, &lines, lang).await?);
+        }
+        if lines.is_empty() {
+            return Err(Problem::CartEmpty.into());
+        }
+        if let Some(problem) = lines.iter().find_map(issue) {
+            return Err(match problem {
+                LineIssue::Unavailable => Problem::Unavailable,
+                LineIssue::SoldOut | LineIssue::OnlyLeft(_) => Problem::OutOfStock,
+            }
+            .into());
+        }
+        let priced = price(&lines, rate);
+        if priced.goods > ORDER_LIMIT_FEN {
+            return Err(Problem::OrderLimit.into());
+        }
+        let now = now_seconds();
+        let bought =
+            orders::goods_bought_since(&mut tx, checked.id_number.as_str(), start_of_year(now))
+                .await?;
+        if bought + priced.goods > YEARLY_LIMIT_FEN {
+            return Err(Problem::YearlyLimit.into());
+        }
+        // Stock rows are locked in one global order, by variant, so two carts holding the same
+        // variants in opposite orders never wait for each other.
+        let mut reserving: Vec<&LineRow> = lines.iter().collect();
+        reserving.sort_by_key(|line| line.variant_id);
+        for line in reserving {
+            if !orders::reserve_stock(&mut tx, line.variant_id, line.quantity).await? {
+                return Err(Problem::OutOfStock.into());
+            }
+        }
+        let catalog = state.catalog.get();
+        let rate_of = |currency: Currency| {
+            catalog
+                .rates
+                .iter()
+                .find(|r| r.currency == currency)
+                .map(|r| r.per_cny_micros)
+        };
+        let number = order_number(now);
+        let fingerprint = fingerprint(&lines);
+        let new_order = NewOrder {
+            number: &number,
+            user_id: user.as_ref().map(|u| u.id),
+            session_hash: session_hash.as_deref(),
+            email: &checked.email,
+            lang: lang.code(),
+            idempotency_key: &checked.key,
+            cart_fingerprint: &fingerprint,
+            shipping_method: checked.method,
+            goods: priced.goods,
+            shipping: priced.shipping,
+            tax: priced.tax,
+            total: priced.total(),
+            address: &checked.address,
+            buyer_name: &checked.buyer_name,
+            buyer_id_number: checked.id_number.as_str(),
+            pkr_per_cny_micros: rate_of(Currency::Pkr),
+            usd_per_cny_micros: rate_of(Currency::Usd),
+            placed_at: now,
+            expires_at: now + PAYMENT_WINDOW_SECONDS,
+        };
+        let Some(order_id) = orders::insert(&mut tx, &new_order).await? else {
+            tx.rollback().await?;
+            // Another submission with this key won the race: answer with its order. Without
+            // one, the order number was drawn twice: try again with another.
+            return match orders::by_idempotency_key(pool, &checked.key).await? {
+                Some(existing) => Ok(resume(state, &existing, owner, &[], lang).await?),
+                None => Err(Attempt::Retry("the order number was taken")),
+            };
+        };
+        write_parcels(&mut tx, order_id, &priced).await?;
+        let actor = Actor {
+            kind: "customer",
+            user_id: user.as_ref().map(|u| u.id),
+        };
+        orders::record_event(&mut tx, order_id, None, OrderStatus::Placed, &actor, None).await?;
+        carts::clear(&mut *tx, cart_id).await?;
+        let link = crate::backend::orders::order_link(state, lang, &number, user.is_none());
+        let total = Money::cny(priced.total()).to_string();
+        mail::enqueue(
+            &mut *tx,
+            &mail::order_placed(&checked.email, lang, &number, &total, &link),
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(order.number = %number, order.total = priced.total(), "order placed");
+        metrics::counter!("pavilion_orders_placed_total").increment(1);
+        metrics::counter!("pavilion_order_value_fen_total").increment(priced.total().max(0) as u64);
+        let pay_url = payments::start(state, order_id, &number, priced.total(), lang).await?;
+        Ok(PlacedOrder { number, pay_url })
+    }
+}
+
+/// The shipments and lines of a new order.
+async fn write_parcels(
+    tx: &mut orders::Tx,
+    order_id: i64,
+    priced: &Priced<'_>,
+) -> Result<(), AppError> {
+    for parcel in &priced.parcels {
+        let shipment_id = orders::insert_shipment(
+            tx,
+            order_id,
+            parcel.shop_id,
+            parcel.weight_g,
+            parcel.shipping,
+        )
+        .await?;
+        for (line, tax) in &parcel.lines {
+            let texts = line_texts(tx, line.variant_id).await?;
+            orders::insert_line(
+                tx,
+                &NewLine {
+                    order_id,
+                    shipment_id,
+                    variant_id: line.variant_id,
+                    product_id: line.product_id,
+                    product_slug: &line.product_slug,
+                    sku: &line.sku,
+                    titles: (&texts.0, &texts.1),
+                    options: (&texts.2, &texts.3),
+                    unit_price: line.price,
+                    quantity: line.quantity,
+                    tax: *tax,
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A variant's title and option in English and Chinese, for the order's snapshot.
+async fn line_texts(
+    tx: &mut orders::Tx,
+    variant_id: i64,
+) -> Result<(String, String, String, String), sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT pt.locale, pt.title, vt.label FROM variants v \
+         JOIN product_texts pt ON pt.product_id = v.product_id \
+         JOIN variant_texts vt ON vt.variant_id = v.id AND vt.locale = pt.locale \
+         WHERE v.id = $1",
+    )
+    .bind(variant_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut texts = (String::new(), String::new(), String::new(), String::new());
+    for row in rows {
+        let locale: String = row.try_get("locale")?;
+        let (title, label): (String, String) = (row.try_get("title")?, row.try_get("label")?);
+        match locale.as_str() {
+            "en" => (texts.0, texts.2) = (title, label),
+            _ => (texts.1, texts.3) = (title, label),
+        }
+    }
+    Ok(texts)
+}
+
+/// A resubmitted checkout: the same owner and the same cart (or the cart that order
+/// consumed) get the existing order back; anything else is refused.
+async fn resume(
+    state: &AppState,
+    existing: &OrderRow,
+    owner: &CartOwner,
+    lines: &[LineRow],
+    lang: Lang,
+) -> Result<PlacedOrder, AppError> {
+    let same_owner = match owner {
+        CartOwner::User(id) => existing.user_id == Some(*id),
+        CartOwner::Guest(hash) => {
+            existing.user_id.is_none() && existing.session_hash.as_deref() == Some(hash)
+        }
+    };
+    let same_cart = lines.is_empty() || fingerprint(lines) == existing.cart_fingerprint;
+    if !same_owner || !same_cart {
+        return Err(Problem::IdempotencyConflict.into());
+    }
+    let pay_url = if existing.status == OrderStatus::Placed {
+        payments::start(state, existing.id, &existing.number, existing.total, lang).await?
+    } else {
+        crate::backend::orders::link_for_number(state, lang, &existing.number).await?
+    };
+    Ok(PlacedOrder {
+        number: existing.number.clone(),
+        pay_url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_numbers_carry_the_date_and_eight_unambiguous_characters() {
+        let number = order_number(1_796_000_000);
+        assert!(number.starts_with("PV26"), "{number}");
+        assert_eq!(number.len(), 2 + 6 + 8);
+        assert!(!number[8..].contains(['0', 'O', '1', 'I']));
+    }
+
+    #[test]
+    fn every_letter_of_an_order_number_is_as_likely_as_any_other() {
+        let mut counts = std::collections::HashMap::new();
+        let draws = 4_000;
+        for _ in 0..draws {
+            for letter in order_number(1_796_000_000)[8..].chars() {
+                *counts.entry(letter).or_insert(0) += 1;
+            }
+        }
+        assert_eq!(counts.len(), 32, "all 32 letters appear: {counts:?}");
+        // 1,000 expected each; a fair draw stays far within ±25 %.
+        let expected = draws * 8 / 32;
+        for (letter, count) in counts {
+            assert!(
+                (expected * 3 / 4..=expected * 5 / 4).contains(&count),
+                "{letter}: {count}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_yearly_limit_counts_from_new_year_in_china() {
+        // 2026-11-30 12:00 UTC → 2026-01-01 00:00 +08:00 = 2025-12-31 16:00 UTC
+        assert_eq!(start_of_year(1_796_040_000), 1_767_196_800);
+    }
+}

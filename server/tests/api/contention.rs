@@ -1,0 +1,168 @@
+//! Money under contention (issue 15): one cart becomes at most one order whatever the keys,
+//! carts holding the same variants in opposite orders never deadlock, and only the risk box's
+//! own value is consent. On both engines.
+
+use app::error::Problem;
+use futures::future::join_all;
+
+use crate::both;
+use crate::helpers::TestApp;
+use crate::shopper::{Shopper, key, resident_id, scalar_i64};
+
+async fn variant(app: &TestApp, sku: &str) -> (i64, i64) {
+    let id = scalar_i64(app, &format!("SELECT id FROM variants WHERE sku = '{sku}'")).await;
+    let price = scalar_i64(
+        app,
+        &format!("SELECT CAST(price_minor AS BIGINT) FROM variants WHERE sku = '{sku}'"),
+    )
+    .await;
+    (id, price)
+}
+
+/// A guest whose cart holds one of each variant, added in the given order (a second apart);
+/// returns the session token.
+async fn guest_with_lines(app: &TestApp, lines: &[(i64, i64)]) -> String {
+    let now = app::backend::db::now_seconds();
+    let token = app::backend::crypto::random_token(16);
+    let hash = app::backend::crypto::sha256_hex(&token);
+    let mut tx = app.pool.begin().await.expect("tx");
+    sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
+        .bind(&hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .expect("session");
+    let cart: i64 = sqlx::query_scalar(
+        "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
+    )
+    .bind(&hash)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .expect("cart");
+    for (n, (variant, price)) in lines.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
+             VALUES ($1, $2, 1, $3, $4)",
+        )
+        .bind(cart)
+        .bind(variant)
+        .bind(price)
+        .bind(now + n as i64)
+        .execute(&mut *tx)
+        .await
+        .expect("line");
+    }
+    tx.commit().await.expect("committed");
+    token
+}
+
+both!(
+    one_cart_checked_out_from_five_tabs_at_once_is_one_order,
+    |app| {
+        app.seed_demo().await;
+        let mango = variant(&app, "SMH-SINDHRI-5KG").await;
+        for round in 0..10 {
+            let token = guest_with_lines(&app, &[mango]).await;
+            let tabs: Vec<Shopper> = (0..5)
+                .map(|_| Shopper::with_session(&app, &token))
+                .collect();
+            let keys: Vec<String> = (0..5).map(|_| key()).collect();
+            let replies =
+                join_all(tabs.iter().zip(&keys).map(|(tab, k)| tab.checkout(k, &[]))).await;
+            let placed = replies.iter().filter(|r| r.status == 200).count();
+            let emptied = replies
+                .iter()
+                .filter(|r| r.status == 422 && r.problem() == Problem::CartEmpty)
+                .count();
+            assert_eq!((placed, emptied), (1, 4), "round {round}: {replies:?}");
+        }
+        assert_eq!(
+            scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await,
+            10
+        );
+    }
+);
+
+both!(
+    carts_holding_the_same_variants_in_opposite_orders_all_check_out,
+    |app| {
+        app.seed_demo().await;
+        sqlx::query(
+            "UPDATE variants SET stock = 1000 WHERE sku IN ('SMH-SINDHRI-5KG', 'GBM-SK-1KG')",
+        )
+        .execute(&app.pool)
+        .await
+        .expect("stock");
+        let mango = variant(&app, "SMH-SINDHRI-5KG").await;
+        let rice = variant(&app, "GBM-SK-1KG").await;
+        let mut tokens = Vec::new();
+        for n in 0..200 {
+            let lines = if n % 2 == 0 {
+                [mango, rice]
+            } else {
+                [rice, mango]
+            };
+            tokens.push(guest_with_lines(&app, &lines).await);
+        }
+        let buyers: Vec<Shopper> = tokens
+            .iter()
+            .map(|t| Shopper::with_session(&app, t))
+            .collect();
+        let keys: Vec<String> = (0..buyers.len()).map(|_| key()).collect();
+        // Each buyer their own identity, so the yearly cross-border limit stays out of the way.
+        let ids: Vec<String> = (0..buyers.len()).map(resident_id).collect();
+        let replies = join_all(
+            buyers
+                .iter()
+                .zip(keys.iter().zip(&ids))
+                .map(|(b, (k, id))| async move { b.checkout(k, &[("form[id_number]", id)]).await }),
+        )
+        .await;
+        let odd: Vec<_> = replies
+            .iter()
+            .filter(|r| r.status != 200)
+            .map(|r| (r.status, r.body.as_str()))
+            .take(3)
+            .collect();
+        assert!(odd.is_empty(), "not every checkout succeeded: {odd:?}");
+        assert_eq!(
+            scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await,
+            200,
+            "an order for every answer, and none without one"
+        );
+        assert_eq!(
+        scalar_i64(
+            &app,
+            "SELECT CAST(SUM(stock) AS BIGINT) FROM variants WHERE sku IN ('SMH-SINDHRI-5KG', 'GBM-SK-1KG')"
+        )
+        .await,
+        2000 - 400
+    );
+    }
+);
+
+both!(only_the_risk_boxs_own_value_is_consent, |app| {
+    app.seed_demo().await;
+    let buyer = Shopper::new(&app);
+    buyer.add("GBM-SK-1KG", 1).await.ok();
+    for value in ["off", "0", "", "false", "yes", "ON"] {
+        let reply = buyer
+            .checkout(&key(), &[("form[accept_risk]", value)])
+            .await;
+        assert_eq!(reply.problem(), Problem::RiskNotAccepted, "{value:?}");
+    }
+    // No box at all.
+    let attempt = key();
+    let mut without = crate::shopper::checkout_form(&attempt);
+    without.retain(|(name, _)| *name != "form[accept_risk]");
+    assert_eq!(
+        buyer.call("place_order", &without).await.problem(),
+        Problem::RiskNotAccepted
+    );
+    assert_eq!(
+        scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await,
+        0
+    );
+    buyer.checkout(&key(), &[]).await.ok();
+});
