@@ -112,10 +112,12 @@ pub enum Problem {
     PasswordResetRequired,
     /// No way to pay is configured (the sandbox is off and no real provider is set).
     PaymentUnavailable,
+    /// A field holds a control character (a NUL byte, say) that no keyboard types.
+    ControlCharacter,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 77] = [
+    pub const ALL: [Problem; 78] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -193,6 +195,7 @@ impl Problem {
         Problem::NotRefundable,
         Problem::PasswordResetRequired,
         Problem::PaymentUnavailable,
+        Problem::ControlCharacter,
     ];
 
     /// The translation key under `errors.problem`.
@@ -275,6 +278,7 @@ impl Problem {
             Problem::NotRefundable => "not_refundable",
             Problem::PasswordResetRequired => "password_reset_required",
             Problem::PaymentUnavailable => "payment_unavailable",
+            Problem::ControlCharacter => "control_character",
         }
     }
 }

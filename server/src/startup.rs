@@ -39,7 +39,7 @@ use crate::rate_limit::RateLimit;
 use crate::{handlers, middleware, observability, request_id};
 
 /// The largest body a form or server function may send.
-const FORM_BODY_LIMIT: usize = 64 * 1024;
+pub const FORM_BODY_LIMIT: usize = 64 * 1024;
 /// A request still running after this is answered with 503.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Requests served at once; more wait their turn instead of exhausting the server.
@@ -270,6 +270,9 @@ fn router(state: ServerState) -> Router {
             move || shell(leptos.clone())
         })
         // Forms and server functions are small; only uploads (below) may be large.
+        .route_layer(axum::middleware::from_fn(
+            middleware::refuse_control_characters,
+        ))
         .route_layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT))
         .route_layer(axum::middleware::from_fn(middleware::server_fn_status))
         .route_layer(axum::middleware::from_fn_with_state(

@@ -28,6 +28,8 @@ pub async fn cart_count() -> Result<i64, AppError> {
 pub async fn add_to_cart(lang: Lang, sku: String, quantity: i64) -> Result<(), AppError> {
     let state = crate::backend::state()?;
     let session = crate::backend::session::current();
+    // Refused before a guest session is started: a refusal writes nothing.
+    crate::backend::cart::addable(&state.pool, &sku, quantity).await?;
     let owner = crate::backend::cart::owner_or_start(&state.pool, &session).await?;
     crate::backend::cart::add(&state.pool, &owner, &sku, quantity).await?;
     leptos_axum::redirect(&format!("/{}/cart", lang.code()));

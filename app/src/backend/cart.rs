@@ -31,13 +31,13 @@ async fn variant(pool: &AnyPool, sku: &str) -> Result<carts::VariantRow, AppErro
         .ok_or(Problem::UnknownVariant)?)
 }
 
-/// Adds `quantity` of a variant (on top of what the line holds).
-pub async fn add(
+/// The variant and quantity an addition would put in a cart, or why it cannot. Checked
+/// before a guest session is started, so a refused addition writes nothing.
+pub async fn addable(
     pool: &AnyPool,
-    owner: &CartOwner,
     sku: &str,
     quantity: i64,
-) -> Result<(), AppError> {
+) -> Result<(carts::VariantRow, i64), AppError> {
     let quantity = parse_quantity(quantity)?;
     let variant = variant(pool, sku).await?;
     if !variant.published {
@@ -46,6 +46,17 @@ pub async fn add(
     if variant.stock <= 0 {
         return Err(Problem::OutOfStock.into());
     }
+    Ok((variant, quantity))
+}
+
+/// Adds `quantity` of a variant (on top of what the line holds).
+pub async fn add(
+    pool: &AnyPool,
+    owner: &CartOwner,
+    sku: &str,
+    quantity: i64,
+) -> Result<(), AppError> {
+    let (variant, quantity) = addable(pool, sku, quantity).await?;
     let cart = carts::find_or_create(pool, owner).await?;
     let total = carts::line_quantity(pool, cart, variant.id).await? + quantity;
     let total = parse_quantity(total)?;

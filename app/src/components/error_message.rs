@@ -93,6 +93,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         NotRefundable => not_refundable,
         PasswordResetRequired => password_reset_required,
         PaymentUnavailable => payment_unavailable,
+        ControlCharacter => control_character,
     )
 }
 

@@ -166,3 +166,66 @@ both!(only_the_risk_boxs_own_value_is_consent, |app| {
     );
     buyer.checkout(&key(), &[]).await.ok();
 });
+
+both!(
+    a_control_character_in_any_field_is_refused_and_writes_nothing,
+    |app| {
+        app.seed_demo().await;
+        let sessions = || scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions");
+        let stranger = Shopper::new(&app);
+        for (endpoint, form) in [
+            (
+                "add_to_cart",
+                vec![
+                    ("lang", "Zh"),
+                    ("sku", "GBM-SK-1KG\u{0}"),
+                    ("quantity", "1"),
+                ],
+            ),
+            (
+                "add_to_cart",
+                vec![
+                    ("lang", "Zh"),
+                    ("sku", "GBM-SK-1KG"),
+                    ("quantity", "1\u{1}"),
+                ],
+            ),
+            (
+                "update_cart_line",
+                vec![("sku", "GBM-SK-1KG\u{0}"), ("quantity", "2")],
+            ),
+            ("remove_cart_line", vec![("sku", "\u{0}GBM-SK-1KG")]),
+        ] {
+            let reply = stranger.call(endpoint, &form).await;
+            assert_eq!(reply.status, 422, "{endpoint}: {}", reply.body);
+            assert_eq!(reply.problem(), Problem::ControlCharacter, "{endpoint}");
+        }
+        let query = stranger.get("/api/products?lang=Zh&q=%00").await;
+        assert_eq!(query.status, 422);
+        // Refused for any other reason, a newcomer's request writes no session either.
+        let unknown = stranger.add("NO-SUCH-SKU", 1).await;
+        assert_eq!(unknown.status, 422);
+        assert_eq!(stranger.add("GBM-SK-1KG", 0).await.status, 422);
+        assert_eq!(sessions().await, 0, "refusals wrote no session");
+        assert_eq!(
+            scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM cart_lines").await,
+            0
+        );
+        // A checkout field with a NUL is refused the same way, and places nothing.
+        let buyer = Shopper::new(&app);
+        buyer.add("GBM-SK-1KG", 1).await.ok();
+        let reply = buyer
+            .checkout(
+                &key(),
+                &[("form[address][street]", "人民南路\u{0}四段 12 号")],
+            )
+            .await;
+        assert_eq!(reply.problem(), Problem::ControlCharacter);
+        assert_eq!(
+            scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await,
+            0
+        );
+        // The same checkout without it goes through.
+        buyer.checkout(&key(), &[]).await.ok();
+    }
+);
