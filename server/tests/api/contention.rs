@@ -229,3 +229,29 @@ both!(
         buyer.checkout(&key(), &[]).await.ok();
     }
 );
+
+both!(
+    one_checkout_sent_five_times_at_once_has_one_live_payment,
+    |app| {
+        app.seed_demo().await;
+        let buyer = Shopper::new(&app);
+        buyer.add("GBM-SK-1KG", 1).await.ok();
+        let attempt = key();
+        let replies = join_all((0..5).map(|_| buyer.checkout(&attempt, &[]))).await;
+        let numbers: Vec<String> = replies
+            .iter()
+            .map(|r| r.ok().json::<app::model::order::PlacedOrder>().number)
+            .collect();
+        assert!(numbers.windows(2).all(|w| w[0] == w[1]), "{numbers:?}");
+        for (sql, expected) in [
+            ("SELECT CAST(COUNT(*) AS BIGINT) FROM orders", 1),
+            ("SELECT CAST(COUNT(*) AS BIGINT) FROM payments", 1),
+            (
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM payments WHERE status = 'pending'",
+                1,
+            ),
+        ] {
+            assert_eq!(scalar_i64(&app, sql).await, expected, "{sql}");
+        }
+    }
+);

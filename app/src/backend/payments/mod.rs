@@ -103,7 +103,7 @@ pub async fn start(
         Some(row) => row.try_get("reference")?,
         None => {
             let reference = format!("PAY{}", random_token(12));
-            sqlx::query(
+            let inserted = sqlx::query(
                 "INSERT INTO payments (order_id, provider, reference, amount, status, created_at) \
                  VALUES ($1, $2, $3, $4, 'pending', $5)",
             )
@@ -113,8 +113,20 @@ pub async fn start(
             .bind(amount)
             .bind(now_seconds())
             .execute(&state.pool)
-            .await?;
-            reference
+            .await;
+            match inserted {
+                Ok(_) => reference,
+                // Another request for this order started its payment first (the database
+                // keeps one pending payment an order): that one is the live payment.
+                Err(error) if orders::is_unique_violation(&error) => sqlx::query_scalar(
+                    "SELECT reference FROM payments WHERE order_id = $1 AND status = 'pending'",
+                )
+                .bind(order_id)
+                .fetch_optional(&state.pool)
+                .await?
+                .ok_or_else(|| AppError::internal("reading the live payment", "it is missing"))?,
+                Err(error) => return Err(error.into()),
+            }
         }
     };
     Ok(provider.checkout_url(&PaymentRequest {
