@@ -98,6 +98,21 @@ pub(crate) fn saved_id(reply: &crate::shopper::Reply) -> i64 {
     reply.ok().json()
 }
 
+/// Saves a product from `form`, submits it and has the pavilion approve it; its id.
+pub(crate) async fn put_on_sale(app: &TestApp, owner: &Shopper<'_>, form: &[(&str, &str)]) -> i64 {
+    let id = saved_id(&owner.call("save_product", form).await);
+    let id_text = id.to_string();
+    owner
+        .call(
+            "publish_product",
+            &[("lang", "En"), ("id", &id_text), ("publish", "true")],
+        )
+        .await
+        .ok();
+    approve(app, id).await;
+    id
+}
+
 both!(
     an_application_is_checked_approved_and_opens_a_verified_shop,
     |app| {

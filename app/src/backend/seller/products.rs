@@ -124,7 +124,7 @@ pub(super) async fn texts(
         .unwrap_or_default())
 }
 
-/// Where a product's texts are kept: on sale, or waiting for review.
+/// Where a product's texts and its variants' labels are kept: on sale, or waiting for review.
 #[derive(Clone, Copy)]
 pub(super) enum TextTable {
     Live,
@@ -138,6 +138,41 @@ impl TextTable {
             TextTable::Pending => "product_pending_texts",
         }
     }
+
+    fn labels(self) -> &'static str {
+        match self {
+            TextTable::Live => "variant_texts",
+            TextTable::Pending => "variant_pending_labels",
+        }
+    }
+}
+
+/// Replaces both labels of a variant in one table.
+pub(super) async fn write_labels(
+    tx: &mut Tx,
+    table: TextTable,
+    variant_id: i64,
+    (en, zh): (&str, &str),
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "DELETE FROM {} WHERE variant_id = $1",
+        table.labels()
+    ))
+    .bind(variant_id)
+    .execute(&mut **tx)
+    .await?;
+    for (locale, label) in [("en", en), ("zh", zh)] {
+        sqlx::query(&format!(
+            "INSERT INTO {} (variant_id, locale, label) VALUES ($1, $2, $3)",
+            table.labels()
+        ))
+        .bind(variant_id)
+        .bind(locale)
+        .bind(label)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Both sides of a product from one table; `None` when it holds none.
@@ -541,20 +576,8 @@ async fn write_variants(
             review::propose_labels(tx, variant_id, variant, live).await?;
             continue;
         }
-        sqlx::query("DELETE FROM variant_texts WHERE variant_id = $1")
-            .bind(variant_id)
-            .execute(&mut **tx)
-            .await?;
-        for (locale, label) in [("en", &variant.label_en), ("zh", &variant.label_zh)] {
-            sqlx::query(
-                "INSERT INTO variant_texts (variant_id, locale, label) VALUES ($1, $2, $3)",
-            )
-            .bind(variant_id)
-            .bind(locale)
-            .bind(label)
-            .execute(&mut **tx)
-            .await?;
-        }
+        let labels = (variant.label_en.as_str(), variant.label_zh.as_str());
+        write_labels(tx, TextTable::Live, variant_id, labels).await?;
     }
     Ok(())
 }

@@ -6,7 +6,9 @@
 
 use sqlx::{AnyPool, Row};
 
-use super::products::{TextTable, complete, set_revision, sides_in, texts, write_sides};
+use super::products::{
+    TextTable, complete, set_revision, sides_in, texts, write_labels, write_sides,
+};
 use crate::backend::db::orders::Tx;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
@@ -28,14 +30,14 @@ pub async fn propose_texts(
     edited: (&ProductSide, &ProductSide),
     live: &(ProductSide, ProductSide),
 ) -> Result<(), sqlx::Error> {
+    if *edited.0 != live.0 || *edited.1 != live.1 {
+        return write_sides(tx, TextTable::Pending, product_id, edited).await;
+    }
     sqlx::query("DELETE FROM product_pending_texts WHERE product_id = $1")
         .bind(product_id)
         .execute(&mut **tx)
         .await?;
-    if *edited.0 == live.0 && *edited.1 == live.1 {
-        return Ok(());
-    }
-    write_sides(tx, TextTable::Pending, product_id, edited).await
+    Ok(())
 }
 
 /// Keeps a variant's edited labels for review (or drops pending ones equal to the live
@@ -46,24 +48,14 @@ pub async fn propose_labels(
     variant: &CheckedVariant,
     live: Option<(String, String)>,
 ) -> Result<(), sqlx::Error> {
+    let edited = (variant.label_en.as_str(), variant.label_zh.as_str());
+    if live.as_ref().map(|(en, zh)| (en.as_str(), zh.as_str())) != Some(edited) {
+        return write_labels(tx, TextTable::Pending, variant_id, edited).await;
+    }
     sqlx::query("DELETE FROM variant_pending_labels WHERE variant_id = $1")
         .bind(variant_id)
         .execute(&mut **tx)
         .await?;
-    let edited = (variant.label_en.clone(), variant.label_zh.clone());
-    if live.as_ref() == Some(&edited) {
-        return Ok(());
-    }
-    for (locale, label) in [("en", &edited.0), ("zh", &edited.1)] {
-        sqlx::query(
-            "INSERT INTO variant_pending_labels (variant_id, locale, label) VALUES ($1, $2, $3)",
-        )
-        .bind(variant_id)
-        .bind(locale)
-        .bind(label)
-        .execute(&mut **tx)
-        .await?;
-    }
     Ok(())
 }
 

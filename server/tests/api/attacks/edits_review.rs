@@ -7,7 +7,7 @@ use app::model::seller::ProductEditor;
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::sellers::{approve, product, saved_id, seller};
+use crate::sellers::{product, put_on_sale, seller};
 use crate::shopper::{Shopper, scalar_i64};
 
 fn set<'a>(form: &mut Vec<(&'a str, &'a str)>, key: &'a str, value: &'a str) {
@@ -48,16 +48,8 @@ both!(
             "draft[zh][description]",
             "5号标准球，合成革，乳胶内胆。",
         );
-        let id = saved_id(&owner.call("save_product", &form).await);
+        let id = put_on_sale(&app, &owner, &form).await;
         let id_text = id.to_string();
-        owner
-            .call(
-                "publish_product",
-                &[("lang", "En"), ("id", &id_text), ("publish", "true")],
-            )
-            .await
-            .ok();
-        approve(&app, id).await;
         let approved = on_sale(&app).await;
         assert_eq!(approved.title, "Hand-stitched match football");
 

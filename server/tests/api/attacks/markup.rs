@@ -6,7 +6,7 @@ use app::model::seller::SellerShop;
 
 use crate::both;
 use crate::content::editor;
-use crate::sellers::{approve, product, saved_id, seller};
+use crate::sellers::{product, put_on_sale, seller};
 use crate::shopper::Shopper;
 
 /// What an attacker types, and the markup that shows it got through unescaped.
@@ -66,16 +66,7 @@ both!(markup_in_every_saved_text_and_in_search_stays_text, |app| {
             form.retain(|(k, _)| *k != "draft[variants][0][label_en]");
             form.push(("draft[variants][0][label_en]", payload));
         }
-        let id = saved_id(&owner.call("save_product", &form).await);
-        let id_text = id.to_string();
-        owner
-            .call(
-                "publish_product",
-                &[("lang", "En"), ("id", &id_text), ("publish", "true")],
-            )
-            .await
-            .ok();
-        approve(&app, id).await;
+        let id = put_on_sale(&app, &owner, &form).await;
 
         // The shop: name, tagline, story and policies in both languages.
         let mut profile = Vec::new();
