@@ -58,6 +58,9 @@ pub enum Problem {
     Postcode,
     BuyerName,
     IdNumber,
+    IdBornTooEarly,
+    IdBornInFuture,
+    IdUnderage,
     ShippingMethod,
     RiskNotAccepted,
     OrderLimit,
@@ -117,7 +120,7 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub const ALL: [Problem; 78] = [
+    pub const ALL: [Problem; 81] = [
         Problem::Email,
         Problem::EmailTaken,
         Problem::DisplayName,
@@ -142,6 +145,9 @@ impl Problem {
         Problem::Postcode,
         Problem::BuyerName,
         Problem::IdNumber,
+        Problem::IdBornTooEarly,
+        Problem::IdBornInFuture,
+        Problem::IdUnderage,
         Problem::ShippingMethod,
         Problem::RiskNotAccepted,
         Problem::OrderLimit,
@@ -225,6 +231,9 @@ impl Problem {
             Problem::Postcode => "postcode",
             Problem::BuyerName => "buyer_name",
             Problem::IdNumber => "id_number",
+            Problem::IdBornTooEarly => "id_born_too_early",
+            Problem::IdBornInFuture => "id_born_in_future",
+            Problem::IdUnderage => "id_underage",
             Problem::ShippingMethod => "shipping_method",
             Problem::RiskNotAccepted => "risk_not_accepted",
             Problem::OrderLimit => "order_limit",

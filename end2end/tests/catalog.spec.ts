@@ -1,6 +1,6 @@
 import { test, expect, Page } from "@playwright/test";
 import { hydrated, noSeriousViolations } from "./helpers";
-import { langs, t } from "./i18n";
+import { langs, t, tn } from "./i18n";
 
 
 for (const lang of langs) {
@@ -10,10 +10,23 @@ for (const lang of langs) {
     test(`search ${query}, filter by price, open a product, choose a variant, see the landed price`, async ({ page }) => {
       await page.goto(`/${lang}/`);
       await hydrated(page);
-      const search = page.getByRole("searchbox", { name: t(lang, "catalog", "search_label") });
+      const search = page.getByRole("combobox", { name: t(lang, "catalog", "search_label") });
       await search.fill(query);
-      // Suggestions appear as you type (hydrated, debounced).
-      await expect(page.getByRole("list", { name: t(lang, "catalog", "suggestions_label") })).toBeVisible();
+      // Suggestions appear as you type (hydrated, debounced): an ARIA combobox.
+      const listbox = page.getByRole("listbox", { name: t(lang, "catalog", "suggestions_label") });
+      await expect(listbox).toBeVisible();
+      const combobox = search;
+      await expect(combobox).toHaveAttribute("aria-expanded", "true");
+      await expect(page.locator(".search-box [aria-live]")).toContainText(
+        tn(lang, "catalog", "suggestions_count").split("{{")[0].trim(),
+      );
+      await search.press("ArrowDown");
+      const first = listbox.getByRole("option").first();
+      await expect(first).toHaveAttribute("aria-selected", "true");
+      await expect(combobox).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id")) ?? "");
+      await search.press("Escape");
+      await expect(combobox).toHaveAttribute("aria-expanded", "false");
+      await expect(listbox).toBeHidden();
       await search.press("Enter");
       await expect(page).toHaveURL(/\/products\?q=/);
       const results = page.locator(".results");
@@ -33,6 +46,8 @@ for (const lang of langs) {
       await expect(page).toHaveURL(new RegExp(`/${lang}/products/`));
       await hydrated(page);
       await expect(page.getByRole("table", { name: t(lang, "catalog", "landed_heading") })).toBeVisible();
+      // Hydrated, the picker follows the radios in place: its submit button is hidden.
+      await expect(page.locator(".variant-picker button[type=submit]")).toBeHidden();
       await noSeriousViolations(page);
 
       // Choose another variant when there is one: the price block follows in place.

@@ -80,3 +80,26 @@ for (const lang of langs) {
     });
   });
 }
+
+for (const lang of langs) {
+  test(`a trader finds the way in, and a private page asks to sign in and comes back (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/products`);
+    await page.getByRole("contentinfo").getByRole("link", { name: t(lang, "common", "sell_link") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/sell$`));
+
+    await page.goto(`/${lang}/orders`);
+    await expect(page).toHaveURL(new RegExp(`/${lang}/account/login\\?next=%2F${lang}%2Forders$`));
+    await page.getByRole("link", { name: t(lang, "account", "no_account") }).click();
+    await expect(page).toHaveURL(/\/account\/register\?next=/);
+    await waitForHydration(page);
+    await page.getByLabel(t(lang, "account", "email")).fill(`trader-${lang}-${Date.now()}@example.pk`);
+    await page.getByLabel(t(lang, "account", "display_name")).fill(lang === "zh" ? "李明" : "Bilal");
+    await page.getByLabel(t(lang, "account", "new_password")).fill("mangoes from Multan");
+    await page.getByRole("button", { name: t(lang, "account", "register_submit") }).click();
+    // The path, not the whole URL: the registration page's own `?next=/zh/orders` ends alike.
+    await expect(page).toHaveURL((url) => url.pathname === `/${lang}/orders`);
+    // Not a seller yet: the account page shows the way to open a shop.
+    await page.goto(`/${lang}/account`);
+    await expect(page.getByRole("main").getByRole("link", { name: t(lang, "common", "sell_link") })).toBeVisible();
+  });
+}

@@ -2,7 +2,7 @@
 // follows a link to such a page stays on the pavilion, in both languages.
 import { test, expect, APIRequestContext, Page } from "@playwright/test";
 import { hydrated } from "./helpers";
-import { langs } from "./i18n";
+import { langs, t } from "./i18n";
 
 /// Would send the browser elsewhere if the title let it out as markup.
 const REFRESH = `R</title><meta http-equiv=refresh content="0;url=//evil.example/"><b id=xss-q>Q</b>`;
@@ -99,7 +99,7 @@ for (const lang of langs) {
 
     await staysOnThePavilion(page, `/${lang}/products?q=${encodeURIComponent(REFRESH)}`);
     // The search box holds what was typed, as typed.
-    await expect(page.getByRole("searchbox").first()).toHaveValue(REFRESH);
+    await expect(page.getByRole("combobox", { name: t(lang, "catalog", "search_label") })).toHaveValue(REFRESH);
     await staysOnThePavilion(page, `/${lang}/products/${product}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("</title>");
     await staysOnThePavilion(page, `/${lang}/shops/${shop}`);

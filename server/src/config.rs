@@ -3,7 +3,10 @@
 use ipnet::IpNet;
 use leptos::config::{Env, LeptosOptions};
 use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroUsize};
+use std::time::Duration;
+
+use crate::connections::ConnectionLimits;
 use std::path::PathBuf;
 
 #[derive(Clone, Debug)]
@@ -25,6 +28,9 @@ pub struct Config {
     /// `PAVILION_SANDBOX_PAYMENTS=on`: the built-in test wallet takes payments, and anyone
     /// can mark an order paid with it. Off unless a deployment turns it on.
     pub sandbox_payments: bool,
+    /// `PAVILION_HEADER_TIMEOUT`, `PAVILION_MAX_CONNECTIONS`, `PAVILION_CONNECTIONS_PER_CLIENT`
+    /// (the trusted proxies are not capped).
+    pub connections: ConnectionLimits,
     pub leptos: LeptosOptions,
 }
 
@@ -42,6 +48,14 @@ const OUTPUT_NAME: &str = "pavilion";
 /// (a page, a few server functions per navigation), with room for many shoppers sharing
 /// one address behind a carrier's or an office's NAT.
 const DEFAULT_RATE_LIMIT: u32 = 600;
+/// A browser sends its request header in one go; ten seconds is plenty on a slow phone
+/// network, and is also how long an idle keep-alive connection stays open.
+const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
+/// Open connections over all clients: a few kilobytes each, so memory stays bounded.
+const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+/// A browser opens six connections to a site; 128 leaves room for an office or a
+/// carrier's NAT behind one address.
+const DEFAULT_CONNECTIONS_PER_CLIENT: usize = 128;
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -77,6 +91,7 @@ impl Config {
                 reason: "expected an http:// or https:// origin".into(),
             });
         }
+        let trusted_proxies = trusted_proxies(lookup("PAVILION_TRUSTED_PROXIES"))?;
         let site_root = lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
         let hash_file = lookup("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|| "hash.txt".into());
         let leptos = LeptosOptions::builder()
@@ -98,7 +113,6 @@ impl Config {
             public_url,
             icp_number: lookup("PAVILION_ICP_NUMBER").unwrap_or_default(),
             smtp_url: lookup("PAVILION_SMTP_URL"),
-            trusted_proxies: trusted_proxies(lookup("PAVILION_TRUSTED_PROXIES"))?,
             rate_limit: rate_limit(lookup("PAVILION_RATE_LIMIT"))?,
             metrics_addr: lookup("PAVILION_METRICS_ADDR")
                 .map(|text| {
@@ -113,9 +127,57 @@ impl Config {
                 "PAVILION_SANDBOX_PAYMENTS",
                 lookup("PAVILION_SANDBOX_PAYMENTS"),
             )?,
+            connections: connection_limits(&lookup, &trusted_proxies)?,
+            trusted_proxies,
             leptos,
         })
     }
+}
+
+fn connection_limits(
+    lookup: &impl Fn(&str) -> Option<String>,
+    trusted_proxies: &[IpNet],
+) -> Result<ConnectionLimits, ConfigError> {
+    let count = |var: &'static str, default: usize, example: &str| {
+        let Some(text) = lookup(var) else {
+            return Ok(default);
+        };
+        match text.trim() {
+            "off" => Ok(0),
+            number => number.parse::<usize>().map_err(|_| ConfigError {
+                var,
+                value: text.clone(),
+                reason: format!("expected a whole number such as {example}"),
+            }),
+        }
+    };
+    let header_secs = count(
+        "PAVILION_HEADER_TIMEOUT",
+        DEFAULT_HEADER_TIMEOUT_SECS as usize,
+        "10 (seconds)",
+    )?;
+    let max_connections = count("PAVILION_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, "4096")?;
+    if header_secs == 0 || max_connections == 0 {
+        return Err(ConfigError {
+            var: if header_secs == 0 {
+                "PAVILION_HEADER_TIMEOUT"
+            } else {
+                "PAVILION_MAX_CONNECTIONS"
+            },
+            value: "0".into(),
+            reason: "must be at least 1".into(),
+        });
+    }
+    Ok(ConnectionLimits {
+        header_timeout: Duration::from_secs(header_secs as u64),
+        max_connections,
+        per_client: NonZeroUsize::new(count(
+            "PAVILION_CONNECTIONS_PER_CLIENT",
+            DEFAULT_CONNECTIONS_PER_CLIENT,
+            "128, or off",
+        )?),
+        trusted_proxies: trusted_proxies.into(),
+    })
 }
 
 /// `on` or `off` (unset is off).
@@ -209,6 +271,32 @@ mod tests {
         assert_eq!(c.rate_limit.map(NonZeroU32::get), Some(600));
         assert_eq!(c.metrics_addr, None, "metrics are not served unless asked");
         assert!(!c.sandbox_payments, "the test wallet is off unless asked");
+        assert_eq!(c.connections.header_timeout, Duration::from_secs(10));
+        assert_eq!(c.connections.max_connections, 4096);
+        assert_eq!(c.connections.per_client.map(NonZeroUsize::get), Some(128));
+    }
+
+    #[test]
+    fn connection_limits_are_whole_numbers_and_the_per_client_cap_can_be_off() {
+        let c = config(&[
+            ("PAVILION_HEADER_TIMEOUT", "3"),
+            ("PAVILION_MAX_CONNECTIONS", "100"),
+            ("PAVILION_CONNECTIONS_PER_CLIENT", "off"),
+            ("PAVILION_TRUSTED_PROXIES", "10.0.0.1"),
+        ])
+        .expect("valid");
+        assert_eq!(c.connections.header_timeout, Duration::from_secs(3));
+        assert_eq!(c.connections.max_connections, 100);
+        assert_eq!(c.connections.per_client, None);
+        assert_eq!(c.connections.trusted_proxies.len(), 1);
+        for (var, bad) in [
+            ("PAVILION_HEADER_TIMEOUT", "0"),
+            ("PAVILION_HEADER_TIMEOUT", "1.5"),
+            ("PAVILION_MAX_CONNECTIONS", "off"),
+            ("PAVILION_CONNECTIONS_PER_CLIENT", "-1"),
+        ] {
+            assert_eq!(config(&[(var, bad)]).expect_err(bad).var, var);
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 pub mod backup;
 mod client;
 pub mod config;
+pub mod connections;
 mod handlers;
 mod middleware;
+mod not_found;
 mod observability;
 mod rate_limit;
 mod request_id;

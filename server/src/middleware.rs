@@ -33,6 +33,12 @@ pub async fn session(
     {
         return rate_limit::too_many_requests(wait, request.headers(), request.uri().path());
     }
+    if session.user().is_none()
+        && matches!(*request.method(), http::Method::GET | http::Method::HEAD)
+        && let Some(lang) = needs_sign_in(request.uri().path())
+    {
+        return to_sign_in(lang, request.uri());
+    }
     request.extensions_mut().insert(session.clone());
     let mut response = next.run(request).await;
     let secure = state.app.site.public_url.starts_with("https://");
@@ -86,6 +92,45 @@ fn is_public_page(path: &str) -> bool {
     }
 }
 
+/// The pages only a signed-in person has: their account, wishlist and orders, and the
+/// seller's, editor's and console's pages. The language of such a path, if it is one.
+/// (A guest's own order, `/orders/{number}`, opens with its link and stays open.)
+fn needs_sign_in(path: &str) -> Option<app::model::Lang> {
+    let mut segments = path.strip_prefix('/')?.split('/');
+    let lang = app::model::Lang::parse(segments.next()?)?;
+    let family = segments.next().unwrap_or_default();
+    let rest: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
+    let private = matches!(
+        (family, rest.as_slice()),
+        ("account", [] | ["wishlist"])
+            | ("orders", [])
+            | ("sell", ["apply" | "status"])
+            | ("seller" | "admin" | "editor", _)
+    );
+    private.then_some(lang)
+}
+
+/// A 303 to the sign-in page, which comes back here afterwards.
+fn to_sign_in(lang: app::model::Lang, uri: &http::Uri) -> Response {
+    let here = uri
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or_else(|| uri.path());
+    let location = format!(
+        "/{}/account/login?next={}",
+        lang.code(),
+        form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>()
+    );
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(http::header::LOCATION, value);
+    }
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
 pub(crate) fn cookie_value<'a>(
     headers: impl Iterator<Item = &'a HeaderValue>,
     name: &str,
@@ -97,6 +142,40 @@ pub(crate) fn cookie_value<'a>(
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value.to_owned())
 }
+
+/// Runs a page's render, and a server function, to its end even when the visitor leaves
+/// first. Dropped halfway (a closed tab, a client's time-out), a render disposes its reactive
+/// owner while resources are still loading or being written out; a resource that settles
+/// afterwards wakes, reads a signal already gone and panics ("Tried to access a reactive
+/// value that has already been disposed", seen under floods of abandoned requests). So the
+/// answer is made and its body read to the end (which also releases the owner the way
+/// leptos_axum means to) in a task of its own. Pages render whole before their first byte
+/// anyway (`SsrMode::Async`), so nothing streams that could have. The request time-out still
+/// answers the visitor; the work it leaves behind ends on its own, bounded by the concurrency
+/// limit.
+pub async fn render_to_completion(request: Request, next: Next) -> Response {
+    let finished = tokio::spawn(async move {
+        let (parts, body) = next.run(request).await.into_parts();
+        match axum::body::to_bytes(body, PAGE_LIMIT).await {
+            Ok(bytes) => Response::from_parts(parts, axum::body::Body::from(bytes)),
+            Err(error) => {
+                tracing::error!(%error, "an answer could not be read to its end");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        }
+    });
+    match finished.await {
+        Ok(response) => response,
+        Err(error) => match error.try_into_panic() {
+            // The panic goes on to `CatchPanicLayer`, which logs it and answers 500.
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        },
+    }
+}
+
+/// The largest page or server-function answer; the biggest pages are a few hundred kB.
+const PAGE_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Screens a server function's form fields and query before it runs: a control character
 /// (a NUL byte, say) that no keyboard types is refused with a translated 422, on both
@@ -347,6 +426,46 @@ mod tests {
         ] {
             assert!(!has_control_character(good.as_bytes()), "{good}");
         }
+    }
+
+    #[test]
+    fn private_pages_send_a_stranger_to_sign_in() {
+        for private in [
+            "/zh/seller",
+            "/en/seller/products/3",
+            "/zh/admin/users",
+            "/en/editor/new",
+            "/zh/account",
+            "/en/account/wishlist",
+            "/zh/orders",
+            "/en/sell/apply",
+            "/en/sell/status",
+        ] {
+            assert!(needs_sign_in(private).is_some(), "{private}");
+        }
+        for open in [
+            "/zh/",
+            "/zh/orders/PV261206ABCDEFGH",
+            "/en/account/login",
+            "/en/account/register",
+            "/en/account/forgot",
+            "/en/account/reset",
+            "/en/sell",
+            "/en/products",
+            "/xx/seller",
+            "/api/seller",
+        ] {
+            assert!(needs_sign_in(open).is_none(), "{open}");
+        }
+        let response = to_sign_in(
+            app::model::Lang::Zh,
+            &"/zh/seller/join?token=a%20b".parse().unwrap_or_default(),
+        );
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            response.headers()[http::header::LOCATION],
+            "/zh/account/login?next=%2Fzh%2Fseller%2Fjoin%3Ftoken%3Da%2520b"
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
+use crate::connections::{self, ConnectionLimits};
+use crate::not_found::{self, NotFoundPages};
 use crate::rate_limit::RateLimit;
 use crate::{handlers, middleware, observability, request_id};
 
@@ -54,6 +56,8 @@ pub struct ServerState {
     pub trusted_proxies: Arc<[IpNet]>,
     /// `PAVILION_RATE_LIMIT`, unless it is off.
     pub rate_limit: Option<Arc<RateLimit>>,
+    /// The not-found page for anonymous visitors, rendered once per language.
+    pub not_found: Arc<NotFoundPages>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +95,7 @@ pub struct Application {
     router: Router,
     /// `/metrics`, on its own address when `PAVILION_METRICS_ADDR` is set.
     metrics: Option<(TcpListener, Router)>,
+    connections: ConnectionLimits,
     pub pool: AnyPool,
     pub catalog: CatalogStore,
     /// What handlers see; tests use it to call backend services directly.
@@ -157,6 +162,7 @@ impl Application {
                     .clone()
                     .map(|sandbox| sandbox as Arc<dyn app::backend::payments::PaymentProvider>),
                 sandbox,
+                order_numbers: Default::default(),
             },
             trusted_proxies: config.trusted_proxies.clone().into(),
             rate_limit: config.rate_limit.map(|per_minute| {
@@ -164,6 +170,7 @@ impl Application {
                 RateLimit::spawn_forgetting(&limit);
                 limit
             }),
+            not_found: Default::default(),
         };
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
@@ -179,6 +186,7 @@ impl Application {
             listener,
             router: router(state),
             metrics,
+            connections: config.connections.clone(),
             pool,
             catalog,
             state: app_state,
@@ -208,12 +216,8 @@ impl Application {
                 }
             });
         }
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        connections::serve(self.listener, self.router, self.connections, shutdown).await;
+        Ok(())
     }
 }
 
@@ -269,6 +273,7 @@ fn router(state: ServerState) -> Router {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
+        .route_layer(axum::middleware::from_fn(middleware::render_to_completion))
         // Forms and server functions are small; only uploads (below) may be large.
         .route_layer(axum::middleware::from_fn(
             middleware::refuse_control_characters,
@@ -278,6 +283,10 @@ fn router(state: ServerState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::session,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            not_found::answer_from_copy,
         ));
     let catalogue = Router::new()
         .route("/uploads/catalogue", post(handlers::catalogue_csv::import))

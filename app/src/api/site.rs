@@ -18,6 +18,9 @@ pub async fn get_visitor() -> Result<Visitor, AppError> {
     };
     let state = crate::backend::state()?;
     Ok(Visitor {
+        seller: session
+            .user()
+            .is_some_and(|u| u.role == crate::model::account::Role::Seller),
         name: session.user().map(|u| u.display_name),
         cart_items: crate::backend::db::carts::item_count(&state.pool, &owner).await?,
     })

@@ -43,6 +43,7 @@ pub struct AppState {
     pub payments: Option<Arc<dyn payments::PaymentProvider>>,
     /// The built-in sandbox wallet's own pages, when it is the provider.
     pub sandbox: Option<Arc<payments::sandbox::Sandbox>>,
+    pub order_numbers: checkout::OrderNumbers,
 }
 
 /// Server secrets, made on first start and kept in the database (so every app server

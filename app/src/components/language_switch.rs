@@ -42,7 +42,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode_query_value(value: &str) -> String {
+pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+mod cart_changes;
 mod error_message;
 mod forms;
 mod json_ld;
@@ -13,10 +14,11 @@ mod raw_text;
 mod search_box;
 mod use_lang;
 
+pub use cart_changes::use_cart_changes;
 pub use error_message::{ActionError, ErrorMessage, error_text, internal_error_text, problem_text};
 pub use forms::{Field, LangField};
 pub use json_ld::JsonLd;
-pub use language_switch::LanguageSwitch;
+pub use language_switch::{LanguageSwitch, encode_query_value};
 pub use marked::Marked;
 pub use page_meta::PageMeta;
 pub use pager::Pager;

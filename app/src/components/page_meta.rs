@@ -5,7 +5,8 @@ use leptos_router::hooks::use_location;
 use crate::components::{raw_text, use_lang, use_site};
 use crate::model::Lang;
 
-/// Title, description, canonical URL and the reciprocal hreflang links of a page.
+/// Title, description, canonical URL and the reciprocal hreflang links of a page; a page
+/// that is `missing` (the not-found page) is kept out of search engines and names no URL.
 /// Title and description are plain strings: a page's language never changes in place
 /// (switching reloads), and leptos_meta reads them after the page's reactive owners may
 /// have been disposed.
@@ -16,11 +17,15 @@ pub fn PageMeta(
     /// A picture for sharing (`og:image`), as a path on this site.
     #[prop(optional, into)]
     image: Option<String>,
+    #[prop(optional)] missing: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
     let location = use_location();
     let links = move || {
+        if missing {
+            return view! { <Meta name="robots" content="noindex" /> }.into_any();
+        }
         let origin = site
             .get()
             .and_then(Result::ok)
@@ -39,6 +44,7 @@ pub fn PageMeta(
             <Link rel="alternate" hreflang="x-default" href=url(Lang::default()) />
             <Meta property="og:url" content=url(lang.get()) />
         }
+        .into_any()
     };
     view! {
         <Title text=raw_text(title.clone()) />

@@ -116,6 +116,9 @@ impl ResidentId {
         if Self::CHECK[(sum % 11) as usize] != bytes[17] || !valid_birth_date(&id[6..14]) {
             return Err(Problem::IdNumber);
         }
+        if id[6..10] < *"1900" {
+            return Err(Problem::IdBornTooEarly);
+        }
         Ok(ResidentId(id))
     }
 
@@ -125,6 +128,25 @@ impl ResidentId {
 
     pub fn masked(&self) -> String {
         mask_id_number(&self.0)
+    }
+
+    /// Refuses a birth date after `today` (`YYYYMMDD`, China's calendar day), and a person
+    /// under 18 on it: by the pavilion's terms the person named for customs is an adult.
+    pub fn check_age(&self, today: &str) -> Result<(), Problem> {
+        let born = &self.0[6..14];
+        if born > today {
+            return Err(Problem::IdBornInFuture);
+        }
+        // Eighteen on the birthday: today's date, eighteen years back, is on or after it.
+        let (year, month_day) = today.split_at(4.min(today.len()));
+        let adult_if_born_by = year
+            .parse::<u32>()
+            .map(|y| format!("{:04}{month_day}", y.saturating_sub(18)))
+            .unwrap_or_default();
+        if born > adult_if_born_by.as_str() {
+            return Err(Problem::IdUnderage);
+        }
+        Ok(())
     }
 }
 
@@ -141,7 +163,7 @@ fn valid_birth_date(yyyymmdd: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    (1900..=2100).contains(&year) && (1..=days).contains(&day)
+    (1800..=2100).contains(&year) && (1..=days).contains(&day)
 }
 
 /// The first three and last four characters, the rest hidden: `110***********123X`.
@@ -234,6 +256,38 @@ mod tests {
         ] {
             assert_eq!(ResidentId::parse(bad), Err(Problem::IdNumber), "{bad}");
         }
+    }
+
+    /// An ID number with a correct check character for a birth date `YYYYMMDD`.
+    fn born(date: &str) -> String {
+        let base = format!("110105{date}002");
+        let sum: u32 = base
+            .bytes()
+            .zip(ResidentId::WEIGHTS)
+            .map(|(b, w)| u32::from(b - b'0') * w)
+            .sum();
+        format!("{base}{}", ResidentId::CHECK[(sum % 11) as usize] as char)
+    }
+
+    #[test]
+    fn a_birth_date_before_1900_in_the_future_or_under_18_is_refused_with_its_reason() {
+        assert_eq!(
+            ResidentId::parse(&born("18991231")),
+            Err(Problem::IdBornTooEarly)
+        );
+        let today = "20261206";
+        let age = |date: &str| ResidentId::parse(&born(date)).expect(date).check_age(today);
+        assert_eq!(age("20900101"), Err(Problem::IdBornInFuture));
+        assert_eq!(age("20261207"), Err(Problem::IdBornInFuture));
+        assert_eq!(age("20150101"), Err(Problem::IdUnderage));
+        assert_eq!(age("20081207"), Err(Problem::IdUnderage), "18 tomorrow");
+        assert_eq!(age("20081206"), Ok(()), "18 today");
+        assert_eq!(age("19000101"), Ok(()));
+        assert_eq!(age("19491231"), Ok(()));
+        // Born on 29 February: eighteen on 1 March of a common year.
+        let leap = ResidentId::parse(&born("20080229")).expect("valid");
+        assert_eq!(leap.check_age("20260228"), Err(Problem::IdUnderage));
+        assert_eq!(leap.check_age("20260301"), Ok(()));
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub struct VariantView {
     pub label: String,
     pub price: Money,
     pub stock: i64,
+    /// The parcel weight of one, packaging included.
+    pub weight_g: i64,
     pub landed: LandedPrice,
     /// Reference prices (PKR, USD) at the operator's rates, when rates are set.
     pub reference: Vec<Money>,

@@ -213,6 +213,9 @@ pub struct VariantDraft {
     /// Only for a new variant; later changes go through stock adjustments.
     #[serde(default)]
     pub stock: Option<i64>,
+    /// Grams as typed; blank when the variant weighs what the product does.
+    #[serde(default)]
+    pub weight_g: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,6 +316,17 @@ pub struct CheckedVariant {
     pub label_zh: String,
     pub price_minor: i64,
     pub stock: i64,
+    /// `None`: the product's weight.
+    pub weight_g: Option<i64>,
+}
+
+/// Grams, packaging included: 1 g to 100 kg.
+pub fn parse_weight(value: &str) -> Option<i64> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|w| (1..=100_000).contains(w))
 }
 
 /// "89", "89.5", "89.50" yuan → fen; at most 100,000 yuan.
@@ -376,13 +390,7 @@ impl ProductDraft {
         if !is_product_slug(slug) {
             return Err(Problem::Slug);
         }
-        let weight_g = self
-            .weight_g
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|w| (1..=100_000).contains(w))
-            .ok_or(Problem::Weight)?;
+        let weight_g = parse_weight(&self.weight_g).ok_or(Problem::Weight)?;
         let (en, zh) = (side(&self.en)?, side(&self.zh)?);
         if en.title.is_empty() && zh.title.is_empty() {
             return Err(Problem::ProductText);
@@ -414,6 +422,10 @@ impl ProductDraft {
                 label_zh: label(&variant.label_zh)?,
                 price_minor: parse_price(&variant.price).ok_or(Problem::Price)?,
                 stock,
+                weight_g: match variant.weight_g.trim() {
+                    "" => None,
+                    grams => Some(parse_weight(grams).ok_or(Problem::Weight)?),
+                },
             });
         }
         if variants.is_empty() || variants.len() > MAX_VARIANTS {

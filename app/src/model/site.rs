@@ -10,10 +10,12 @@ pub struct SiteConfig {
     pub icp_number: String,
 }
 
-/// Who is looking, for the header: their name when signed in, and their cart's size.
+/// Who is looking, for the header: their name when signed in, whether they sell here, and
+/// their cart's size.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visitor {
     pub name: Option<String>,
+    pub seller: bool,
     pub cart_items: i64,
 }
 

@@ -4,7 +4,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::site::get_visitor;
-use crate::components::{LanguageSwitch, SearchBox, use_lang, use_site};
+use crate::components::{LanguageSwitch, SearchBox, use_cart_changes, use_lang, use_site};
 use crate::i18n::*;
 use crate::model::Lang;
 use crate::pages::NotFound;
@@ -35,6 +35,7 @@ fn LangShell() -> impl IntoView {
     let lang = use_lang();
     let i18n = use_i18n();
     let _ = use_site();
+    let _ = use_cart_changes();
 
     view! {
         <Html {..} lang=move || lang.get().html_tag() />
@@ -96,6 +97,7 @@ fn SiteHeader() -> impl IntoView {
 #[component]
 fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
+    let lang = use_lang();
     let site = use_site();
     let icp = move || {
         site.get()
@@ -114,6 +116,9 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{t!(i18n, common.footer_about)}</p>
+            <p>
+                <a href=move || format!("/{}/sell", lang.get().code())>{t!(i18n, common.sell_link)}</a>
+            </p>
             <Suspense>{icp}</Suspense>
             <p class="copyright">"© " {t!(i18n, common.footer_rights)}</p>
         </footer>
@@ -126,7 +131,13 @@ fn VisitorLinks() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let location = leptos_router::hooks::use_location();
-    let visitor = Resource::new(move || location.pathname.get(), |_| get_visitor());
+    let changes = use_cart_changes();
+    // `try_get`: this source may be looked at once more while an abandoned request's page is
+    // torn down, when the signals it reads are already gone (leptos#4590).
+    let visitor = Resource::new(
+        move || (location.pathname.try_get(), changes.try_get()),
+        |_| get_visitor(),
+    );
     let code = move || lang.get().code();
     view! {
         <nav class="visitor" aria-label=move || t_string!(i18n, shop.visitor_nav)>
@@ -148,7 +159,15 @@ fn VisitorLinks() -> impl IntoView {
                         }
                     };
                     let count = visitor.cart_items;
+                    let dashboard = visitor.seller.then(|| {
+                        view! {
+                            <a href=move || format!("/{}/seller", code())>
+                                {t!(i18n, account.seller_dashboard)}
+                            </a>
+                        }
+                    });
                     view! {
+                        {dashboard}
                         {account}
                         <a href=move || format!("/{}/cart", code()) class="cart-link">
                             {t!(i18n, shop.cart_link, count = count)}

@@ -16,6 +16,7 @@ pub fn NotFound() -> impl IntoView {
         <PageMeta
             title=t_string!(i18n, common.not_found_title).to_string()
             description=t_string!(i18n, common.not_found_body).to_string()
+            missing=true
         />
         <section class="not-found">
             <h1>{t!(i18n, common.not_found_title)}</h1>

@@ -255,3 +255,58 @@ both!(
         user.login("omar@example.pk", "new password now").await.ok();
     }
 );
+
+both!(
+    a_stranger_on_a_private_page_signs_in_and_comes_back,
+    |app| {
+        let stranger = Shopper::new(&app);
+        for (page, next) in [
+            ("/zh/seller", "%2Fzh%2Fseller"),
+            ("/en/orders", "%2Fen%2Forders"),
+            (
+                "/en/admin/users?q=amina",
+                "%2Fen%2Fadmin%2Fusers%3Fq%3Damina",
+            ),
+            ("/zh/account", "%2Fzh%2Faccount"),
+        ] {
+            let reply = stranger.get(page).await;
+            assert_eq!(reply.status, 303, "{page}");
+            let lang = &page[1..3];
+            assert_eq!(
+                reply.location.as_deref(),
+                Some(format!("/{lang}/account/login?next={next}").as_str())
+            );
+        }
+        // The sign-in page carries the way back, and signing in takes it.
+        let login = stranger.get("/zh/account/login?next=%2Fzh%2Forders").await;
+        assert_eq!(login.status, 200);
+        assert!(
+            login.body.contains("value=\"/zh/orders\""),
+            "{}",
+            login.body
+        );
+        stranger
+            .register("amina@example.cn", "Amina", "green tea in kashgar")
+            .await
+            .ok();
+        let person = Shopper::new(&app);
+        let reply = person
+            .call(
+                "login",
+                &[
+                    ("lang", "Zh"),
+                    ("email", "amina@example.cn"),
+                    ("password", "green tea in kashgar"),
+                    ("next", "/zh/orders"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.location.as_deref(), Some("/zh/orders"));
+        assert_eq!(person.get("/zh/orders").await.status, 200);
+        // A guest's own order stays open to its link: no sign-in is asked for there.
+        assert_ne!(
+            stranger.get("/zh/orders/PV261206AAAAAAAA").await.status,
+            303
+        );
+    }
+);

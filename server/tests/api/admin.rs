@@ -126,10 +126,11 @@ both!(
                 let reply = who.get(path).await;
                 assert_eq!(reply.error(), expected, "{path}");
             }
+            // A stranger is sent to sign in, and brought back afterwards.
             let status = if expected == AppError::Forbidden {
                 403
             } else {
-                401
+                303
             };
             for lang in ["en", "zh"] {
                 for page in ADMIN_PAGES {
@@ -138,6 +139,12 @@ both!(
                     assert!(!reply.body.contains("data-application"), "{page}");
                 }
             }
+            // Files are no pages: a stranger is told 401, not sent to sign in.
+            let status = if expected == AppError::Forbidden {
+                403
+            } else {
+                401
+            };
             for file in ["/admin/audit.csv", "/admin/documents/1"] {
                 assert_eq!(who.get(file).await.status, status, "{file}");
             }

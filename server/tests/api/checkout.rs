@@ -111,9 +111,10 @@ both!(
                 .expect("order");
         assert_eq!(goods, 2 * 2990 + 5800);
         // Food: 6.3% per line; air: 38 yuan for a parcel's first half kilo, 14 for each further
-        // one (the rice parcel weighs 2 × 5.15 kg, the tea 0.32 kg).
+        // one. Each variant ships at its own weight: the rice parcel holds two 1 kg bags of
+        // 1.03 kg (not the 5.15 kg of the product's 5 kg bag), the tea weighs 0.32 kg.
         assert_eq!(tax, 377 + 365);
-        assert_eq!(shipping, (3800 + 20 * 1400) + 3800);
+        assert_eq!(shipping, (3800 + 4 * 1400) + 3800);
         assert_eq!(total, goods + shipping + tax);
         assert_eq!(count(&app, "shipments").await, 2);
         assert_eq!(stock(&app, "GBM-SK-1KG").await, before.0 - 2);
@@ -137,11 +138,23 @@ both!(
         let buyer = Shopper::new(&app);
         buyer.add("GBM-SK-1KG", 1).await.ok();
         let before = stock(&app, "GBM-SK-1KG").await;
-        let cases: [(&str, &str, Problem); 9] = [
+        let cases: [(&str, &str, Problem); 12] = [
             ("form[address][mobile]", "12345", Problem::Mobile),
             ("form[address][postcode]", "61004", Problem::Postcode),
             ("form[address][province]", "Taipei", Problem::Province),
             ("form[id_number]", "110105194912310021", Problem::IdNumber),
+            // Impossible or too young: born in 2090, in 2015, in 1899.
+            (
+                "form[id_number]",
+                "110105209001010025",
+                Problem::IdBornInFuture,
+            ),
+            ("form[id_number]", "110105201501010025", Problem::IdUnderage),
+            (
+                "form[id_number]",
+                "110105189901010025",
+                Problem::IdBornTooEarly,
+            ),
             ("form[buyer_name]", "", Problem::BuyerName),
             ("form[shipping]", "teleport", Problem::ShippingMethod),
             ("form[accept_risk]", "", Problem::RiskNotAccepted),
@@ -255,7 +268,7 @@ both!(
             "SELECT id FROM variants WHERE sku = 'SMH-SINDHRI-5KG'",
         )
         .await;
-        let tokens = guests_with_carts(&app, 500, &[(variant, 16800)]).await;
+        let tokens = guests_with_carts(&app, &vec![vec![(variant, 16800)]; 500]).await;
         let buyers: Vec<Shopper> = tokens
             .iter()
             .map(|t| Shopper::with_session(&app, t))

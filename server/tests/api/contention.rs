@@ -7,7 +7,7 @@ use futures::future::join_all;
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::shopper::{Shopper, key, resident_id, scalar_i64};
+use crate::shopper::{Shopper, guests_with_carts, key, resident_id, scalar_i64};
 
 async fn variant(app: &TestApp, sku: &str) -> (i64, i64) {
     let id = scalar_i64(app, &format!("SELECT id FROM variants WHERE sku = '{sku}'")).await;
@@ -19,51 +19,13 @@ async fn variant(app: &TestApp, sku: &str) -> (i64, i64) {
     (id, price)
 }
 
-/// A guest whose cart holds one of each variant, added in the given order (a second apart);
-/// returns the session token.
-async fn guest_with_lines(app: &TestApp, lines: &[(i64, i64)]) -> String {
-    let now = app::backend::db::now_seconds();
-    let token = app::backend::crypto::random_token(16);
-    let hash = app::backend::crypto::sha256_hex(&token);
-    let mut tx = app.pool.begin().await.expect("tx");
-    sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
-        .bind(&hash)
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .expect("session");
-    let cart: i64 = sqlx::query_scalar(
-        "INSERT INTO carts (session_hash, updated_at) VALUES ($1, $2) RETURNING id",
-    )
-    .bind(&hash)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .expect("cart");
-    for (n, (variant, price)) in lines.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
-             VALUES ($1, $2, 1, $3, $4)",
-        )
-        .bind(cart)
-        .bind(variant)
-        .bind(price)
-        .bind(now + n as i64)
-        .execute(&mut *tx)
-        .await
-        .expect("line");
-    }
-    tx.commit().await.expect("committed");
-    token
-}
-
 both!(
     one_cart_checked_out_from_five_tabs_at_once_is_one_order,
     |app| {
         app.seed_demo().await;
         let mango = variant(&app, "SMH-SINDHRI-5KG").await;
         for round in 0..10 {
-            let token = guest_with_lines(&app, &[mango]).await;
+            let token = guests_with_carts(&app, &[vec![mango]]).await.remove(0);
             let tabs: Vec<Shopper> = (0..5)
                 .map(|_| Shopper::with_session(&app, &token))
                 .collect();
@@ -96,15 +58,16 @@ both!(
         .expect("stock");
         let mango = variant(&app, "SMH-SINDHRI-5KG").await;
         let rice = variant(&app, "GBM-SK-1KG").await;
-        let mut tokens = Vec::new();
-        for n in 0..200 {
-            let lines = if n % 2 == 0 {
-                [mango, rice]
-            } else {
-                [rice, mango]
-            };
-            tokens.push(guest_with_lines(&app, &lines).await);
-        }
+        let carts: Vec<Vec<(i64, i64)>> = (0..200)
+            .map(|n| {
+                if n % 2 == 0 {
+                    vec![mango, rice]
+                } else {
+                    vec![rice, mango]
+                }
+            })
+            .collect();
+        let tokens = guests_with_carts(&app, &carts).await;
         let buyers: Vec<Shopper> = tokens
             .iter()
             .map(|t| Shopper::with_session(&app, t))
@@ -255,3 +218,29 @@ both!(
         }
     }
 );
+
+both!(an_order_number_drawn_twice_is_drawn_again, |app| {
+    app.seed_demo().await;
+    let taken = "PV261206TAKENXYZ".to_owned();
+    app.state()
+        .order_numbers
+        .queue_next([taken.clone(), taken.clone()]);
+    let numbers = {
+        let mut numbers = Vec::new();
+        for n in 0..2 {
+            let buyer = Shopper::new(&app);
+            buyer.add("GBM-SK-1KG", 1).await.ok();
+            let reply = buyer
+                .checkout(&key(), &[("form[id_number]", &resident_id(n))])
+                .await;
+            numbers.push(reply.ok().json::<app::model::order::PlacedOrder>().number);
+        }
+        numbers
+    };
+    assert_eq!(numbers[0], taken, "the first checkout gets the number");
+    assert_ne!(numbers[1], taken, "the second draws another: {numbers:?}");
+    assert_eq!(
+        scalar_i64(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM orders").await,
+        2
+    );
+});

@@ -122,6 +122,7 @@ pub fn test_config(database_url: &str, data_dir: &str, extra: &[(&str, &str)]) -
         ("LEPTOS_SITE_ROOT", site_root()),
         // Every test talks from 127.0.0.1, many of them in bursts.
         ("PAVILION_RATE_LIMIT", "off".to_owned()),
+        ("PAVILION_CONNECTIONS_PER_CLIENT", "off".to_owned()),
         ("PAVILION_METRICS_ADDR", "127.0.0.1:0".to_owned()),
         ("PAVILION_SANDBOX_PAYMENTS", "on".to_owned()),
     ]);

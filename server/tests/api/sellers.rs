@@ -86,6 +86,20 @@ pub(crate) fn product<'a>(
     ]
 }
 
+/// The shop's products as its owner downloads them.
+pub(crate) async fn exported_csv(app: &TestApp, owner: &Shopper<'_>) -> String {
+    let token = owner.session_token().expect("signed in");
+    app.client
+        .get(app.url("/exports/products.csv"))
+        .header("cookie", format!("pavilion_session={token}"))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body")
+}
+
 /// The pavilion's reviewer puts a submitted product on sale.
 pub(crate) async fn approve(app: &TestApp, id: i64) {
     app::backend::seller::products::decide_review(&app.pool, app.state().engine, id, true, "")
@@ -1302,3 +1316,68 @@ both!(a_shop_keeps_its_own_glossary_beside_the_shared_one, |app| {
     let theirs: Vec<GlossaryTerm> = other.get("/api/seller_glossary").await.json();
     assert!(theirs.iter().all(|t| t.en != "Anwar Ratol"));
 });
+
+both!(
+    a_variant_ships_at_its_own_weight_from_editor_and_csv_to_the_parcel,
+    |app| {
+        app.seed_demo().await;
+        let owner = seller(&app, "weights@example.pk", "Sialkot Weights").await;
+        let mut form = product("ball-and-bag", "SW-BALL", "手缝比赛足球");
+        form.retain(|(name, _)| {
+            !name.starts_with("draft[zh][s") && !name.starts_with("draft[zh][d")
+        });
+        form.extend([
+            ("draft[zh][summary]", "锡亚尔科特手工缝制，32 片。"),
+            ("draft[zh][description]", "5 号球，合成革，乳胶内胆。"),
+            ("draft[variants][1][sku]", "SW-BAG-10"),
+            ("draft[variants][1][label_en]", "Ten balls in a net bag"),
+            ("draft[variants][1][label_zh]", "十只装网兜"),
+            ("draft[variants][1][price]", "1480.00"),
+            ("draft[variants][1][stock]", "5"),
+            ("draft[variants][1][weight_g]", "4700"),
+        ]);
+        let mut bad = form.clone();
+        bad.retain(|(name, _)| *name != "draft[variants][1][weight_g]");
+        bad.push(("draft[variants][1][weight_g]", "0"));
+        assert_eq!(
+            owner.call("save_product", &bad).await.problem(),
+            Problem::Weight
+        );
+        let id = put_on_sale(&app, &owner, &form).await;
+        let editor: ProductEditor = owner
+            .get(&format!("/api/seller_product?id={id}"))
+            .await
+            .json();
+        let weights: Vec<&str> = editor
+            .draft
+            .variants
+            .iter()
+            .map(|v| v.weight_g.as_str())
+            .collect();
+        assert_eq!(weights, ["", "4700"], "blank: the product's 450 g");
+        // The CSV carries it, and the parcel is weighed by it.
+        let file = exported_csv(&app, &owner).await;
+        assert!(
+            file.lines()
+                .next()
+                .unwrap_or_default()
+                .ends_with(",variant_weight_g")
+        );
+        assert!(
+            file.lines()
+                .any(|l| l.contains("SW-BAG-10") && l.ends_with(",4700"))
+        );
+        let buyer = Shopper::new(&app);
+        buyer.add("SW-BAG-10", 1).await.ok();
+        let quote: app::model::order::Quote = buyer.get("/api/checkout_quote?lang=En").await.json();
+        assert_eq!(quote.shipments[0].weight_g, 4700);
+        let page = app
+            .get_text("/en/products/ball-and-bag?variant=SW-BAG-10")
+            .await
+            .1;
+        assert!(
+            page.contains("4.70 kg"),
+            "the product page shows the variant's weight"
+        );
+    }
+);

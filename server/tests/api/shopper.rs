@@ -209,13 +209,14 @@ pub async fn scalar_i64(app: &TestApp, sql: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-/// Guests whose carts hold one of each `(variant id, price)`, written straight to the
-/// database (much faster than through the pages); returns their session tokens.
-pub async fn guests_with_carts(app: &TestApp, count: usize, lines: &[(i64, i64)]) -> Vec<String> {
+/// One guest session per cart, written directly; each cart holds one of every
+/// `(variant, price)` given for it, added in that order (a second apart). Returns the
+/// session tokens.
+pub async fn guests_with_carts(app: &TestApp, carts: &[Vec<(i64, i64)>]) -> Vec<String> {
     let now = app::backend::db::now_seconds();
-    let mut tokens = Vec::with_capacity(count);
+    let mut tokens = Vec::with_capacity(carts.len());
     let mut tx = app.pool.begin().await.expect("tx");
-    for _ in 0..count {
+    for lines in carts {
         let token = app::backend::crypto::random_token(16);
         let hash = app::backend::crypto::sha256_hex(&token);
         sqlx::query("INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES ($1, $2, $2)")
@@ -232,7 +233,7 @@ pub async fn guests_with_carts(app: &TestApp, count: usize, lines: &[(i64, i64)]
         .fetch_one(&mut *tx)
         .await
         .expect("cart");
-        for (variant, price) in lines {
+        for (n, (variant, price)) in lines.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO cart_lines (cart_id, variant_id, quantity, price_seen, added_at) \
                  VALUES ($1, $2, 1, $3, $4)",
@@ -240,7 +241,7 @@ pub async fn guests_with_carts(app: &TestApp, count: usize, lines: &[(i64, i64)]
             .bind(cart)
             .bind(variant)
             .bind(price)
-            .bind(now)
+            .bind(now + n as i64)
             .execute(&mut *tx)
             .await
             .expect("line");

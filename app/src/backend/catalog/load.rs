@@ -272,20 +272,23 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
 
 async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {
     let mut labels = texts(pool, "variant_texts", "variant_id", &["label"]).await?;
-    let rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, product_id, sku, price_minor, stock FROM variants WHERE pending = 0 \
-         ORDER BY product_id, position, id",
+    let rows: Vec<(i64, i64, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT v.id, v.product_id, v.sku, v.price_minor, v.stock, \
+                COALESCE(v.weight_g, p.weight_g) \
+         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.pending = 0 \
+         ORDER BY v.product_id, v.position, v.id",
     )
     .fetch_all(pool)
     .await?;
     let mut out: HashMap<i64, Vec<Variant>> = HashMap::new();
-    for (id, product_id, sku, price_minor, stock) in rows {
+    for (id, product_id, sku, price_minor, stock, weight_g) in rows {
         let [label] = <[Texts; 1]>::try_from(take(&mut labels, id, 1)).unwrap_or_default();
         out.entry(product_id).or_default().push(Variant {
             sku,
             label,
             price_minor,
             stock,
+            weight_g,
         });
     }
     Ok(out)

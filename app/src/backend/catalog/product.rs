@@ -64,6 +64,7 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
             label: v.label.get(lang).to_owned(),
             price: Money::cny(v.price_minor),
             stock: v.stock,
+            weight_g: v.weight_g,
             landed: LandedPrice::of(v.price_minor, 1, tax_class),
             reference: catalog.convert(v.price_minor),
         })

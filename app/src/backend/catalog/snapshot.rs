@@ -70,6 +70,8 @@ pub struct Variant {
     pub label: Texts,
     pub price_minor: i64,
     pub stock: i64,
+    /// Its own weight, or the product's.
+    pub weight_g: i64,
 }
 
 #[derive(Clone, Debug)]

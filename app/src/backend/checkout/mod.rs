@@ -1,8 +1,10 @@
 //! Checkout: prices a cart on the server (the quote), then places the order (`place`) in one
 //! transaction that reserves the stock, so two buyers never get the same last unit.
 
+mod numbers;
 mod place;
 
+pub use numbers::OrderNumbers;
 pub use place::place_order;
 
 use sha2::{Digest, Sha256};

@@ -32,7 +32,12 @@ struct Checked {
     key: String,
 }
 
-fn check(form: &CheckoutForm, account_email: Option<&str>) -> Result<Checked, Problem> {
+/// `today` is China's calendar day, `YYYYMMDD`.
+fn check(
+    form: &CheckoutForm,
+    account_email: Option<&str>,
+    today: &str,
+) -> Result<Checked, Problem> {
     let key = parse_idempotency_key(form.idempotency_key.trim())?.to_owned();
     let email = match account_email {
         Some(email) => email.to_owned(),
@@ -41,6 +46,7 @@ fn check(form: &CheckoutForm, account_email: Option<&str>) -> Result<Checked, Pr
     let address = form.address.parse()?;
     let buyer_name = parse_buyer_name(&form.buyer_name)?;
     let id_number = ResidentId::parse(&form.id_number)?;
+    id_number.check_age(today)?;
     let method = ShippingMethod::parse(form.shipping.trim())?;
     // Only the box's own value is consent: not "off", "0" or anything else a client sends.
     if form.accept_risk.as_deref() != Some("on") {
@@ -54,29 +60,6 @@ fn check(form: &CheckoutForm, account_email: Option<&str>) -> Result<Checked, Pr
         method,
         key,
     })
-}
-
-/// A new order number: `PV` + date + eight random characters (no 0/O, 1/I). The 32 letters
-/// are 5 bits each, so 40 random bits make eight letters, each as likely as any other:
-/// 32⁸ numbers a day, where 50,000 orders collide about once in three years (and a
-/// collision is tried again, see `place_order`).
-fn order_number(now: i64) -> String {
-    const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    let date = time::OffsetDateTime::from_unix_timestamp(now)
-        .map(|t| {
-            format!(
-                "{:02}{:02}{:02}",
-                t.year() % 100,
-                u8::from(t.month()),
-                t.day()
-            )
-        })
-        .unwrap_or_default();
-    let bits: u64 = rand::random();
-    let suffix: String = (0..8)
-        .map(|i| ALPHABET[((bits >> (5 * i)) & 31) as usize] as char)
-        .collect();
-    format!("PV{date}{suffix}")
 }
 
 /// The first second of the calendar year (China time, UTC+8) that `now` falls in.
@@ -105,7 +88,8 @@ pub async fn place_order(
         return Err(Problem::PaymentUnavailable.into());
     }
     let user = session.user();
-    let checked = check(&form, user.as_ref().map(|u| u.email.as_str()))?;
+    let today = crate::backend::seller::analytics::china_day(now_seconds()).replace('-', "");
+    let checked = check(&form, user.as_ref().map(|u| u.email.as_str()), &today)?;
     let owner = crate::backend::cart::owner(session).ok_or(Problem::CartEmpty)?;
     let pool = &state.pool;
     let cart_id = carts::find(pool, &owner).await?.ok_or(Problem::CartEmpty)?;
@@ -237,7 +221,7 @@ impl Checkout<'_> {
                 .find(|r| r.currency == currency)
                 .map(|r| r.per_cny_micros)
         };
-        let number = order_number(now);
+        let number = state.order_numbers.next(now);
         let fingerprint = fingerprint(&lines);
         let new_order = NewOrder {
             number: &number,
@@ -385,43 +369,4 @@ async fn resume(
         number: existing.number.clone(),
         pay_url,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn order_numbers_carry_the_date_and_eight_unambiguous_characters() {
-        let number = order_number(1_796_000_000);
-        assert!(number.starts_with("PV26"), "{number}");
-        assert_eq!(number.len(), 2 + 6 + 8);
-        assert!(!number[8..].contains(['0', 'O', '1', 'I']));
-    }
-
-    #[test]
-    fn every_letter_of_an_order_number_is_as_likely_as_any_other() {
-        let mut counts = std::collections::HashMap::new();
-        let draws = 4_000;
-        for _ in 0..draws {
-            for letter in order_number(1_796_000_000)[8..].chars() {
-                *counts.entry(letter).or_insert(0) += 1;
-            }
-        }
-        assert_eq!(counts.len(), 32, "all 32 letters appear: {counts:?}");
-        // 1,000 expected each; a fair draw stays far within ±25 %.
-        let expected = draws * 8 / 32;
-        for (letter, count) in counts {
-            assert!(
-                (expected * 3 / 4..=expected * 5 / 4).contains(&count),
-                "{letter}: {count}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_yearly_limit_counts_from_new_year_in_china() {
-        // 2026-11-30 12:00 UTC → 2026-01-01 00:00 +08:00 = 2025-12-31 16:00 UTC
-        assert_eq!(start_of_year(1_796_040_000), 1_767_196_800);
-    }
 }

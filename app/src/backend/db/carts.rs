@@ -180,7 +180,7 @@ where
 {
     let rows = sqlx::query(
         "SELECT cl.variant_id, cl.quantity, cl.price_seen, v.sku, v.price_minor, v.stock, \
-                p.id AS product_id, p.slug, p.weight_g, p.shop_id, c.tax_class, \
+                p.id AS product_id, p.slug, COALESCE(v.weight_g, p.weight_g) AS weight_g, p.shop_id, c.tax_class, \
                 CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status, \
                 pt.title, vt.label, st.name AS shop_name \
          FROM cart_lines cl \

@@ -56,6 +56,9 @@ pub struct Variant {
     pub option: Text,
     pub price_cny: i64,
     pub stock: i64,
+    /// When it differs from the product's (a 1 kg bag beside the 5 kg one).
+    #[serde(default)]
+    pub weight_g: Option<i64>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

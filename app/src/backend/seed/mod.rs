@@ -199,17 +199,18 @@ async fn upsert_product(
     }
     for (position, variant) in product.variants.iter().enumerate() {
         let variant_id: i64 = sqlx::query_scalar(
-            "INSERT INTO variants (product_id, sku, price_minor, currency, stock, position) \
-             VALUES ($1, $2, $3, 'CNY', $4, $5) \
+            "INSERT INTO variants (product_id, sku, price_minor, currency, stock, position, weight_g) \
+             VALUES ($1, $2, $3, 'CNY', $4, $5, $6) \
              ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id, \
                 price_minor = excluded.price_minor, stock = excluded.stock, \
-                position = excluded.position RETURNING id",
+                position = excluded.position, weight_g = excluded.weight_g RETURNING id",
         )
         .bind(id)
         .bind(&variant.sku)
         .bind(variant.price_cny)
         .bind(variant.stock)
         .bind(position as i64)
+        .bind(variant.weight_g)
         .fetch_one(&mut **tx)
         .await?;
         upsert_texts(

@@ -27,7 +27,7 @@ pub async fn export(pool: &AnyPool, shop_id: i64) -> Result<String, sqlx::Error>
     .fetch_all(pool)
     .await?;
     let variants = sqlx::query(
-        "SELECT v.product_id, v.sku, v.price_minor, v.stock, \
+        "SELECT v.product_id, v.sku, v.price_minor, v.stock, v.weight_g, \
                 COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'en'), '') AS label_en, \
                 COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'zh'), '') AS label_zh \
          FROM variants v JOIN products p ON p.id = v.product_id WHERE p.shop_id = $1 ORDER BY v.position, v.id",
@@ -46,6 +46,7 @@ pub async fn export(pool: &AnyPool, shop_id: i64) -> Result<String, sqlx::Error>
                 label_zh: v.try_get("label_zh")?,
                 price_minor: v.try_get("price_minor")?,
                 stock: v.try_get("stock")?,
+                weight_g: v.try_get("weight_g")?,
             });
     }
     let rows = products
@@ -244,6 +245,7 @@ async fn write(tx: &mut Tx, shop_id: i64, user_id: i64, row: &ProductRow) -> Res
             label_zh: v.label_zh.clone(),
             price_minor: v.price_minor,
             stock: v.stock,
+            weight_g: v.weight_g,
         });
     }
     let product = CheckedProduct {

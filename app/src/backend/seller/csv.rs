@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 pub use crate::model::seller::{CsvProblem, CsvProblemKind};
 use csv::StringRecord;
 
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "slug",
     "category",
     "origin_city",
@@ -28,7 +28,11 @@ pub const COLUMNS: [&str; 16] = [
     "variant_zh",
     "price_cny",
     "stock",
+    "variant_weight_g",
 ];
+/// Columns a file may leave out (files written before they existed): their cells read as
+/// empty.
+const OPTIONAL_COLUMNS: [&str; 1] = ["variant_weight_g"];
 /// Data rows a file may have.
 pub const MAX_ROWS: usize = 100_000;
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
@@ -56,6 +60,8 @@ pub struct VariantRow {
     pub label_zh: String,
     pub price_minor: i64,
     pub stock: i64,
+    /// `None`: the product's weight.
+    pub weight_g: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,6 +218,7 @@ enum Col {
     VariantZh,
     PriceCny,
     Stock,
+    VariantWeightG,
 }
 
 /// The columns that describe the product, repeated on each of its variants' rows.
@@ -307,12 +314,14 @@ fn is_blank(record: &StringRecord) -> bool {
 }
 
 /// Where each column is in the file's rows, or the names of those the header lacks.
-fn locate_columns(header: &StringRecord) -> Result<[usize; 16], Vec<&'static str>> {
-    let mut positions = [0; 16];
+fn locate_columns(header: &StringRecord) -> Result<[usize; 17], Vec<&'static str>> {
+    let mut positions = [0; 17];
     let mut missing = Vec::new();
     for (position, name) in positions.iter_mut().zip(COLUMNS) {
         match header.iter().position(|cell| cell.trim() == name) {
             Some(i) => *position = i,
+            // No cell is at this position: `record.get` finds none and reads it as empty.
+            None if OPTIONAL_COLUMNS.contains(&name) => *position = usize::MAX,
             None => missing.push(name),
         }
     }
@@ -380,7 +389,7 @@ impl<'k> Import<'k> {
         }
     }
 
-    fn add(&mut self, row: usize, cells: [&str; 16]) {
+    fn add(&mut self, row: usize, cells: [&str; 17]) {
         let mut check = RowCheck::new(cells, self.known);
         if !check.has_problem(Col::Sku) {
             let sku = check.value(Col::Sku);
@@ -492,16 +501,18 @@ impl Draft {
 /// One data row, each cell checked on its own.
 struct RowCheck<'r> {
     /// Each cell's value (without an escaping quote), or the cell as written where it failed.
-    values: [&'r str; 16],
+    values: [&'r str; 17],
     problems: Vec<(Col, CsvProblemKind)>,
     // The numbers are 0 where their cell failed.
     weight_g: i64,
     price_minor: i64,
     stock: i64,
+    /// `None` when the cell is empty: the product's weight.
+    variant_weight_g: Option<i64>,
 }
 
 impl<'r> RowCheck<'r> {
-    fn new(cells: [&'r str; 16], known: &Known) -> Self {
+    fn new(cells: [&'r str; 17], known: &Known) -> Self {
         use CsvProblemKind::{BadHsCode, BadSku, BadSlug, UnknownCategory, UnknownCity};
 
         let mut check = RowCheck {
@@ -510,6 +521,7 @@ impl<'r> RowCheck<'r> {
             weight_g: 0,
             price_minor: 0,
             stock: 0,
+            variant_weight_g: None,
         };
         if let Some(slug) = check.required(Col::Slug, ANY_LENGTH)
             && !is_slug(slug)
@@ -544,6 +556,10 @@ impl<'r> RowCheck<'r> {
         check.pair(Col::VariantEn, Col::VariantZh, LABEL_CHARS);
         check.price_minor = check.number(Col::PriceCny, price_minor);
         check.stock = check.number(Col::Stock, |cell| integer(cell, STOCK));
+        if !check.value(Col::VariantWeightG).is_empty() {
+            check.variant_weight_g =
+                Some(check.number(Col::VariantWeightG, |cell| integer(cell, WEIGHT_G)));
+        }
         check
     }
 
@@ -620,6 +636,7 @@ impl<'r> RowCheck<'r> {
             label_zh: self.value(Col::VariantZh).to_owned(),
             price_minor: self.price_minor,
             stock: self.stock,
+            weight_g: self.variant_weight_g,
         }
     }
 }
@@ -746,6 +763,7 @@ fn write_products(products: &[ProductRow]) -> Result<Vec<u8>, csv::Error> {
                 escape(&variant.label_zh),
                 Cow::Owned(price_text(variant.price_minor)),
                 Cow::Owned(variant.stock.to_string()),
+                Cow::Owned(variant.weight_g.map(|w| w.to_string()).unwrap_or_default()),
             ];
             writer.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
         }
@@ -769,7 +787,7 @@ mod tests {
     use super::*;
     use CsvProblemKind::*;
 
-    const MANGO: [&str; 16] = [
+    const MANGO: [&str; 17] = [
         "sindhri-mango",
         "fruit",
         "multan",
@@ -786,9 +804,42 @@ mod tests {
         "5公斤装",
         "178.00",
         "40",
+        "",
     ];
 
-    fn with<'a>(mut cells: [&'a str; 16], column: &str, value: &'a str) -> [&'a str; 16] {
+    #[test]
+    fn a_variant_weighs_its_own_or_the_products_and_older_files_without_the_column_still_read() {
+        let light = with(with(MANGO, "sku", "SMH-2KG"), "variant_weight_g", "2150");
+        let parsed = parse_with_demo_lists(csv_text(&[MANGO, light]).as_bytes());
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let weights: Vec<Option<i64>> = parsed.products[0]
+            .variants
+            .iter()
+            .map(|v| v.weight_g)
+            .collect();
+        assert_eq!(weights, [None, Some(2150)]);
+        assert_eq!(
+            problems(&csv_text(&[with(MANGO, "variant_weight_g", "0")])),
+            [problem(2, "variant_weight_g", OutOfRange)]
+        );
+        // A file written before the column existed.
+        let old_header = csv_line(&COLUMNS[..16]);
+        let old_row = csv_line(&MANGO[..16]);
+        let parsed = parse_with_demo_lists((old_header + &old_row).as_bytes());
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.products[0].variants[0].weight_g, None);
+        // And the export writes the column, read back unchanged.
+        assert_eq!(
+            parse_with_demo_lists(export(&parsed_products(&[MANGO, light])).as_bytes()).products,
+            parsed_products(&[MANGO, light])
+        );
+    }
+
+    fn parsed_products(rows: &[[&str; 17]]) -> Vec<ProductRow> {
+        parse_with_demo_lists(csv_text(rows).as_bytes()).products
+    }
+
+    fn with<'a>(mut cells: [&'a str; 17], column: &str, value: &'a str) -> [&'a str; 17] {
         let i = COLUMNS
             .iter()
             .position(|c| *c == column)
@@ -805,7 +856,7 @@ mod tests {
     }
 
     /// The header and `rows`.
-    fn csv_text(rows: &[[&str; 16]]) -> String {
+    fn csv_text(rows: &[[&str; 17]]) -> String {
         let rows: Vec<String> = rows.iter().map(|row| csv_line(row)).collect();
         csv_line(&COLUMNS) + &rows.concat()
     }
@@ -839,6 +890,7 @@ mod tests {
             label_zh: zh.into(),
             price_minor,
             stock,
+            weight_g: None,
         }
     }
 
@@ -1034,6 +1086,7 @@ mod tests {
             label_zh,
             "100000.00",
             "1000000",
+            "100000",
         ];
         let parsed = parse_with_demo_lists(csv_text(&[row]).as_bytes());
         assert_eq!(parsed.problems, []);
@@ -1408,7 +1461,7 @@ mod tests {
 
     #[test]
     fn problems_stop_at_a_thousand_but_rows_are_still_counted() {
-        let text = many_rows(1_500).replace(",7\n", ",x\n");
+        let text = many_rows(1_500).replace(",7,\n", ",x,\n");
         let parsed = parse_with_demo_lists(text.as_bytes());
         assert_eq!(parsed.problems.len(), MAX_PROBLEMS);
         assert_eq!(parsed.problems.last().map(|p| p.row), Some(1_001));
@@ -1423,7 +1476,7 @@ mod tests {
         for i in 0..count {
             let product = i / 4;
             text.push_str(&format!(
-                "p-{product},fruit,multan,0804.50,500,Mango {product},芒果{product},,,,,S{i},,,12.50,7\n"
+                "p-{product},fruit,multan,0804.50,500,Mango {product},芒果{product},,,,,S{i},,,12.50,7,\n"
             ));
         }
         text

@@ -289,7 +289,7 @@ pub async fn load(
         )
     };
     let variants = sqlx::query(&format!(
-        "SELECT v.id, v.sku, v.price_minor, v.stock, v.pending, \
+        "SELECT v.id, v.sku, v.price_minor, v.stock, v.weight_g, v.pending, \
                 (SELECT COUNT(*) FROM variant_pending_labels WHERE variant_id = v.id) AS labels_waiting, \
                 {}, {} FROM variants v WHERE v.product_id = $1 ORDER BY v.position, v.id",
         label("en"),
@@ -309,6 +309,10 @@ pub async fn load(
             label_zh: v.try_get("label_zh")?,
             price: price_text(v.try_get("price_minor")?),
             stock: Some(v.try_get("stock")?),
+            weight_g: v
+                .try_get::<Option<i64>, _>("weight_g")?
+                .map(|w| w.to_string())
+                .unwrap_or_default(),
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -539,13 +543,15 @@ async fn write_variants(
         let variant_id: i64 = match variant.id {
             Some(id) => {
                 let updated = sqlx::query(
-                    "UPDATE variants SET sku = $1, price_minor = $2, position = $3 WHERE id = $4 AND product_id = $5",
+                    "UPDATE variants SET sku = $1, price_minor = $2, position = $3, weight_g = $6 \
+                     WHERE id = $4 AND product_id = $5",
                 )
                 .bind(&variant.sku)
                 .bind(variant.price_minor)
                 .bind(position as i64)
                 .bind(id)
                 .bind(product_id)
+                .bind(variant.weight_g)
                 .execute(&mut **tx)
                 .await?;
                 if updated.rows_affected() == 0 {
@@ -555,8 +561,8 @@ async fn write_variants(
             }
             None => {
                 sqlx::query_scalar(
-                    "INSERT INTO variants (product_id, sku, price_minor, stock, position, pending) \
-                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    "INSERT INTO variants (product_id, sku, price_minor, stock, position, pending, weight_g) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 )
                 .bind(product_id)
                 .bind(&variant.sku)
@@ -564,6 +570,7 @@ async fn write_variants(
                 .bind(variant.stock)
                 .bind(position as i64)
                 .bind(i64::from(on_sale))
+                .bind(variant.weight_g)
                 .fetch_one(&mut **tx)
                 .await?
             }

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::auth::{ChangePassword, Logout, LogoutEverywhere, current_account};
+use crate::api::seller::get_my_application;
 use crate::components::{ActionError, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
-use crate::model::account::AccountView;
+use crate::model::account::{AccountView, Role};
 use crate::pages::account::login::urlencoding;
 
 /// The signed-in person's page; a guest is asked to sign in.
@@ -52,6 +53,45 @@ pub fn SignInFirst() -> impl IntoView {
     }
 }
 
+/// The way to selling: a seller's dashboard, an applicant's application, or for anyone
+/// else the page that explains how to open a shop.
+#[component]
+fn SellingLink(role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let code = move || lang.get().code();
+    if role == Role::Seller {
+        return view! {
+            <li>
+                <a href=move || format!("/{}/seller", code())>{t!(i18n, account.seller_dashboard)}</a>
+            </li>
+        }
+        .into_any();
+    }
+    let application = Resource::new(move || lang.get(), get_my_application);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let applied = matches!(application.await, Ok(Some(_)));
+                let (href, label) = if applied {
+                    (
+                        format!("/{}/sell/status", code()),
+                        t_string!(i18n, account.application_status).to_string(),
+                    )
+                } else {
+                    (format!("/{}/sell", code()), t_string!(i18n, common.sell_link).to_string())
+                };
+                view! {
+                    <li>
+                        <a href=href>{label}</a>
+                    </li>
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
 #[component]
 fn AccountView(account: AccountView) -> impl IntoView {
     let i18n = use_i18n();
@@ -79,6 +119,7 @@ fn AccountView(account: AccountView) -> impl IntoView {
                         <a href=move || format!("/{}/admin", code())>{t!(i18n, admin.console_link)}</a>
                     </li>
                 })}
+                <SellingLink role=account.role />
             </ul>
             <h2>{t!(i18n, account.change_password)}</h2>
             <ActionForm action=change attr:class="stack">

@@ -56,7 +56,11 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
         .iter()
         .map(|c| view! { <li class="badge cert">{certification_name(i18n, c)}</li> })
         .collect_view();
-    let weight = format!("{:.2} kg", page.weight_g as f64 / 1000.0);
+    let product_weight = page.weight_g;
+    let weight = move || {
+        let grams = current().map_or(product_weight, |v| v.weight_g);
+        format!("{:.2} kg", grams as f64 / 1000.0)
+    };
     let city = page.origin_city.clone();
     view! {
         <div class="buy-box">

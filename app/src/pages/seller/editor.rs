@@ -140,7 +140,7 @@ fn ProductForm(
     let variant_rows = variants
         .into_iter()
         .enumerate()
-        .map(|(i, v)| view! { <VariantRow index=i variant=v /> })
+        .map(|(i, v)| view! { <VariantRow index=i variant=v product_weight=draft.weight_g.clone() /> })
         .collect_view();
     let terms = StoredValue::new(terms);
     let en_text = RwSignal::new(format!(
@@ -222,6 +222,7 @@ fn ProductForm(
                             <th scope="col">{t!(i18n, seller.variant_en)}</th>
                             <th scope="col">{t!(i18n, seller.variant_zh)}</th>
                             <th scope="col">{t!(i18n, seller.price_cny)}</th>
+                            <th scope="col">{t!(i18n, seller.variant_weight_g)}</th>
                             <th scope="col">{t!(i18n, seller.stock)}</th>
                         </tr>
                     </thead>
@@ -404,7 +405,7 @@ fn Suggestions(
 }
 
 #[component]
-fn VariantRow(index: usize, variant: VariantDraft) -> impl IntoView {
+fn VariantRow(index: usize, variant: VariantDraft, product_weight: String) -> impl IntoView {
     let i18n = use_i18n();
     let name = move |field: &str| format!("draft[variants][{index}][{field}]");
     let existing = variant.id.is_some();
@@ -417,6 +418,7 @@ fn VariantRow(index: usize, variant: VariantDraft) -> impl IntoView {
             <td><input name=name("label_en") value=variant.label_en.clone() lang="en" aria-label=move || t_string!(i18n, seller.variant_en) /></td>
             <td><input name=name("label_zh") value=variant.label_zh.clone() lang="zh" aria-label=move || t_string!(i18n, seller.variant_zh) /></td>
             <td><input name=name("price") value=variant.price.clone() inputmode="decimal" size="8" aria-label=move || t_string!(i18n, seller.price_cny) /></td>
+            <td><input name=name("weight_g") value=variant.weight_g.clone() type="number" min="1" max="100000" size="7" placeholder=product_weight aria-label=move || t_string!(i18n, seller.variant_weight_g) /></td>
             <td>
                 {if existing {
                     view! { <span>{variant.stock.unwrap_or(0)}</span> }.into_any()

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::cart::{RemoveCartLine, UpdateCartLine, get_cart};
-use crate::components::{ActionError, ErrorMessage, PageMeta, use_lang};
+use crate::components::{ActionError, ErrorMessage, PageMeta, use_cart_changes, use_lang};
 use crate::i18n::*;
 use crate::model::cart::{CartLine, CartView, LineIssue, QUANTITY_MAX};
 
@@ -16,6 +16,14 @@ pub fn CartPage() -> impl IntoView {
         move || (lang.get(), update.version().get(), remove.version().get()),
         |(lang, _, _)| get_cart(lang),
     );
+    // The header's count follows every change made here.
+    let changes = use_cart_changes();
+    Effect::new(move || {
+        let made = update.version().get() + remove.version().get();
+        if made > 0 {
+            changes.set(made as u64);
+        }
+    });
     view! {
         <PageMeta
             title=t_string!(i18n, shop.cart_title).to_string()
@@ -127,7 +135,11 @@ fn CartRow(
                 {issue}
                 {was}
             </div>
-            <p class="unit">{line.unit_price.to_string()}</p>
+            <p class="unit">
+                <span class="label">{t!(i18n, shop.unit_price)}</span>
+                " "
+                {line.unit_price.to_string()}
+            </p>
             <ActionForm action=update attr:class="quantity">
                 <input type="hidden" name="sku" value=line.sku.clone() />
                 <input
@@ -140,7 +152,11 @@ fn CartRow(
                 />
                 <button type="submit">{t!(i18n, shop.update)}</button>
             </ActionForm>
-            <p class="line-total">{line.line_total.to_string()}</p>
+            <p class="line-total">
+                <span class="label">{t!(i18n, shop.line_total)}</span>
+                " "
+                {line.line_total.to_string()}
+            </p>
             <ActionForm action=remove>
                 <input type="hidden" name="sku" value=sku />
                 <button type="submit" class="link" aria-label=remove_label>

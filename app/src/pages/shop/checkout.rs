@@ -52,6 +52,10 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
     let options = StoredValue::new(quote.options.clone());
     let chosen =
         move || options.with_value(|all| all.iter().find(|o| o.method == method.get()).cloned());
+    // Each method names its own total; the one total that follows the choice needs the
+    // script, so without it the page shows no amount that a choice would change.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     let label = |text: &str| {
         Signal::derive({
             let text = text.to_owned();
@@ -147,7 +151,7 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                     .map(|option| view! { <MethodChoice option method /> })
                     .collect_view()}
             </fieldset>
-            <p class="order-total" aria-live="polite">
+            <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
                 {t!(i18n, shop.order_total)}
                 " "
                 <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
@@ -187,6 +191,8 @@ fn MethodChoice(option: MethodOption, method: RwSignal<ShippingMethod>) -> impl 
                 {option.shipping.to_string()}
                 " · "
                 {t!(i18n, shop.days, min = option.days.0, max = option.days.1)}
+                " · "
+                {t!(i18n, shop.total_with_method, total = option.total.to_string())}
             </span>
         </label>
     }

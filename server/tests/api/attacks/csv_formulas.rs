@@ -2,7 +2,7 @@
 //! return) is written behind a `'` unless it is a plain number.
 
 use crate::both;
-use crate::sellers::{product, saved_id, seller};
+use crate::sellers::{exported_csv, product, saved_id, seller};
 
 both!(exported_cells_never_start_a_formula, |app| {
     app.seed_demo().await;
@@ -21,17 +21,7 @@ both!(exported_cells_never_start_a_formula, |app| {
         form.push(("draft[en][summary]", payload));
         saved_id(&owner.call("save_product", &form).await);
     }
-    let token = owner.session_token().expect("signed in");
-    let file = app
-        .client
-        .get(app.url("/exports/products.csv"))
-        .header("cookie", format!("pavilion_session={token}"))
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("body");
+    let file = exported_csv(&app, &owner).await;
     let mut reader =
         csv::ReaderBuilder::new().from_reader(file.trim_start_matches('\u{feff}').as_bytes());
     let mut cells = 0;
