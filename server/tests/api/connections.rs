@@ -94,19 +94,22 @@ both_with!(
             .expect("the fifth is closed at once");
         assert!(refused.is_empty(), "closed without an answer: {refused}");
 
+        // The server frees the place once it reads the end of the closed connection, a moment
+        // after the close: until then a newcomer is still turned away (closed, no answer).
         drop(held.pop());
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
             let mut again = open(app.addr, WHOLE).await;
-            let answer = first_response(&mut again, Duration::from_secs(5))
-                .await
-                .expect("answered");
-            if answer.starts_with("HTTP/1.1 200") {
+            let answer = first_response(&mut again, Duration::from_secs(5)).await;
+            if answer
+                .as_deref()
+                .is_some_and(|a| a.starts_with("HTTP/1.1 200"))
+            {
                 break;
             }
             assert!(
                 Instant::now() < deadline,
-                "a closed connection frees its place: {answer}"
+                "a closed connection frees its place: {answer:?}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
