@@ -1,5 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
-import { hydrated, noSeriousViolations } from "./helpers";
+import { expect, Page } from "@playwright/test";
+import { hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, tn } from "./i18n";
 
 

@@ -1,4 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
+import { expect, Page } from "@playwright/test";
+import { test } from "./helpers";
 import AxeBuilder from "@axe-core/playwright";
 import { langs, t, htmlLang, nativeName, other } from "./i18n";
 

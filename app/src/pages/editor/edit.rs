@@ -89,7 +89,7 @@ fn ArticleForm(draft: ArticleDraft) -> impl IntoView {
                 <div class="row">
                     <div class="field">
                         <label for="slug">{t!(i18n, editor.slug)}</label>
-                        <input id="slug" name="draft[slug]" value=draft.slug.clone() required pattern="[a-z0-9-]{3,80}" />
+                        <input id="slug" name="draft[slug]" value=draft.slug.clone() required pattern="[a-z0-9\\-]{3,80}" />
                     </div>
                     <div class="field">
                         <label for="section">{t!(i18n, editor.section)}</label>
