@@ -77,28 +77,31 @@ pub async fn session(
 /// orders, payments, seller, editor and console pages, server functions, uploads and
 /// exports) answers one visitor.
 fn is_public_page(path: &str) -> bool {
-    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
-    let (Some(lang), family, rest) = (segments.next(), segments.next(), segments.next()) else {
+    let Some((_, family, mut rest)) = page_path(path) else {
         return false;
     };
-    if app::model::Lang::parse(lang).is_none() {
-        return false;
-    }
-    match family.unwrap_or_default() {
+    match family {
         "" | "products" | "categories" | "shops" | "articles" | "culture" | "cuisine"
         | "tourism" | "exchange" | "academy" | "pavilions" => true,
-        "sell" => rest.is_none(),
+        "sell" => rest.next().is_none(),
         _ => false,
     }
+}
+
+/// A page's path taken apart: its language, the page family (`products`, empty for the home
+/// page) and the segments after it. `None` when the path does not start with a language.
+fn page_path(path: &str) -> Option<(app::model::Lang, &str, std::str::Split<'_, char>)> {
+    let mut segments = path.strip_prefix('/')?.split('/');
+    let lang = app::model::Lang::parse(segments.next()?)?;
+    let family = segments.next().unwrap_or_default();
+    Some((lang, family, segments))
 }
 
 /// The pages only a signed-in person has: their account, wishlist and orders, and the
 /// seller's, editor's and console's pages. The language of such a path, if it is one.
 /// (A guest's own order, `/orders/{number}`, opens with its link and stays open.)
 fn needs_sign_in(path: &str) -> Option<app::model::Lang> {
-    let mut segments = path.strip_prefix('/')?.split('/');
-    let lang = app::model::Lang::parse(segments.next()?)?;
-    let family = segments.next().unwrap_or_default();
+    let (lang, family, segments) = page_path(path)?;
     let rest: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
     let private = matches!(
         (family, rest.as_slice()),
