@@ -21,8 +21,10 @@ test: test-tools
 bench: test-tools build
 	scripts/bench.sh
 
+# `--precompress`: a brotli (quality 11) and a gzip copy beside every site file, made once;
+# the server sends them and never compresses `/pkg` per request.
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 tools:
 	scripts/install-tools.sh

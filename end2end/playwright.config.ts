@@ -8,6 +8,9 @@ const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
 const dataDir = path.join(os.tmpdir(), `pavilion-e2e-${process.pid}`);
 const server = path.join(targetDir, "release", "pavilion");
 const port = Number(process.env.PAVILION_E2E_PORT ?? 3100);
+// Requests a service worker makes show in the context's routes, so a test can cut the
+// service worker off the network as well as the page (`context.setOffline` alone does not).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -35,6 +38,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromium,
     trace: "retain-on-failure",
+    // The service worker's own test lets it in; elsewhere it would fetch the whole app in
+    // the background of every test.
+    serviceWorkers: "block",
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },

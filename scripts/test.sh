@@ -42,10 +42,12 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i sqlx 2>/d
 fi
 
 step "release build (server + wasm)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 step "unit and integration tests (SQLite and PostgreSQL)"
-export LEPTOS_OUTPUT_NAME=pavilion  # as cargo-leptos sets it, so leptos is not rebuilt
+# As cargo-leptos sets them, so neither leptos nor the server (whose build reads the
+# release's /pkg hashes) is built again.
+export LEPTOS_OUTPUT_NAME=pavilion LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt
 cargo test --release -p app --features ssr
 cargo test --release -p server
 

@@ -72,9 +72,65 @@ fn collect(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) 
         }
         serde_json::Value::String(s) => {
             assert!(!s.trim().is_empty(), "empty translation at {prefix}");
-            out.insert(prefix.trim_end_matches('.').to_owned());
+            out.insert(plural_base(prefix.trim_end_matches('.')).to_owned());
         }
         other => panic!("unexpected value at {prefix}: {other}"),
+    }
+}
+
+/// The key that plural forms (`parcels_one`, `parcels_other`) make together (`parcels`).
+/// Chinese counts have one form, but leptos_i18n takes a single `_other` for a plain key, so
+/// both languages list `_one` and `_other`.
+fn plural_base(key: &str) -> &str {
+    ["_zero", "_one", "_two", "_few", "_many", "_other"]
+        .iter()
+        .find_map(|form| key.strip_suffix(form))
+        .unwrap_or(key)
+}
+
+#[test]
+fn english_counts_take_plural_forms() {
+    // "Your order ships in 1 parcels": a count before a plural noun needs `_one`/`_other`.
+    for (namespace, en, _) in FILES {
+        let en: serde_json::Value = serde_json::from_str(en).expect("json");
+        for (key, value) in en.as_object().expect("object") {
+            let text = value.as_str().unwrap_or_default();
+            let Some((_, after)) = text.split_once("{{ count }} ") else {
+                continue;
+            };
+            let noun: String = after
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            assert!(
+                !noun.ends_with('s') || key.ends_with("_other"),
+                "{namespace}.{key}: \"{text}\" needs plural forms"
+            );
+        }
+    }
+}
+
+#[test]
+fn chinese_pages_use_chinese_words_for_units_and_codes() {
+    // 公斤 for kg, 货号 for SKU: the words Chinese shop pages use.
+    for (namespace, _, zh) in FILES {
+        let zh: serde_json::Value = serde_json::from_str(zh).expect("json");
+        let mut texts = Vec::new();
+        collect_texts(&zh, &mut texts);
+        for text in texts {
+            assert!(
+                !text.contains("SKU") && !text.contains(" kg"),
+                "{namespace}: \"{text}\" has English units or codes"
+            );
+        }
+    }
+}
+
+fn collect_texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_texts(v, out)),
+        serde_json::Value::String(s) => out.push(s),
+        _ => {}
     }
 }
 

@@ -25,7 +25,8 @@ use crate::pages::seller::{
 };
 use crate::pages::shop::{CartPage, CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::{
-    CategoryPage, HomePage, LangLayout, NotFound, ProductPage, ProductsPage, ShopPage, ShopsPage,
+    CategoryPage, HomePage, LangLayout, NotFound, OfflinePage, ProductPage, ProductsPage, ShopPage,
+    ShopsPage,
 };
 
 #[component]
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/reviews") view=|| view! { <AdminReviewsPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/admin/articles") view=|| view! { <AdminArticlesPage /> }.into_any() ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=|| view! { <AdminAuditPage /> }.into_any() ssr=SsrMode::Async />
+                        <Route path=path!("/offline") view=|| view! { <OfflinePage /> }.into_any() />
                         <Route path=path!("/*any") view=|| view! { <NotFound /> }.into_any() />
                     </ParentRoute>
                 </Routes>

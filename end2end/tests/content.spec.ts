@@ -1,9 +1,10 @@
-import { test, expect, Page } from "@playwright/test";
+import { expect, Page } from "@playwright/test";
 import * as path from "node:path";
 import * as os from "node:os";
 import * as fs from "node:fs";
-import { hydrated, noSeriousViolations } from "./helpers";
+import { hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, tPattern } from "./i18n";
+import { signIn } from "./shops";
 
 
 for (const lang of langs) {
@@ -32,12 +33,8 @@ for (const lang of langs) {
   });
 
   test(`an editor writes a bilingual article with a picture and schedules it (${lang})`, async ({ page }, info) => {
-    await page.goto(`/${lang}/account/login`);
-    await hydrated(page);
-    await page.getByLabel(t(lang, "account", "email")).fill("editor@pavilion.test");
-    await page.getByLabel(t(lang, "account", "password")).fill("ink and paper");
-    await page.getByRole("button", { name: t(lang, "account", "login_submit") }).click();
-    await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
+    // The test server creates the editor's account.
+    await signIn(page, lang, "editor@pavilion.test", "ink and paper");
 
     await page.goto(`/${lang}/editor/new`);
     await hydrated(page);

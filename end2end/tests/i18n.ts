@@ -12,8 +12,10 @@ function load(lang: string, ns: string): Namespace {
 export const langs = ["zh", "en"] as const;
 export type Lang = (typeof langs)[number];
 
+/// A translation; for a key with plural forms, its general (`_other`) form.
 export function t(lang: Lang, ns: string, key: string): string {
-  const value = load(lang, ns)[key];
+  const file = load(lang, ns);
+  const value = file[key] ?? file[`${key}_other`];
   if (value === undefined) throw new Error(`no ${ns}.${key} in ${lang}`);
   return value;
 }

@@ -1,23 +1,14 @@
 // A trader opens a shop, the operator approves it in the console, the trader lists a
 // bilingual product with a picture, the operator puts it on sale, a Chinese shopper finds
 // and buys it, the trader ships it, and the operator takes it down: in English and Chinese.
-import { test, expect, Locator, Page } from "@playwright/test";
+import { expect, Locator, Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { hydrated, noSeriousViolations } from "./helpers";
+import { hydrated, noSeriousViolations, test } from "./helpers";
 import { checkoutAndPay, register } from "./checkout";
+import { signInAsAdmin } from "./shops";
 import { langs, t, Lang } from "./i18n";
-
-/// Signs the pavilion's administrator in (the test server creates the account).
-async function signInAsAdmin(page: Page, lang: Lang) {
-  await page.goto(`/${lang}/account/login`);
-  await hydrated(page);
-  await page.getByLabel(t(lang, "account", "email")).fill("admin@pavilion.test");
-  await page.getByLabel(t(lang, "account", "password")).fill("steady hands 42");
-  await page.getByRole("button", { name: t(lang, "account", "login_submit") }).click();
-  await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
-}
 
 /// Clicks a button below the editor's side-by-side fields. On the phone layout Playwright's
 /// tap lands on the fieldset above (as in the article editor's test; a person's tap works),
@@ -61,6 +52,10 @@ for (const lang of langs) {
     await page.getByRole("button", { name: t(lang, "seller", "submit_application") }).click();
     await expect(page).toHaveURL(new RegExp(`/${lang}/sell/status$`));
     await expect(page.getByText(t(lang, "seller", "status_pending"))).toBeVisible();
+    // From any page, the header leads an applicant back to the application.
+    await page.goto(`/${lang}/`);
+    await page.getByRole("banner").getByRole("link", { name: t(lang, "account", "application_status") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/sell/status$`));
     const document = path.join(os.tmpdir(), `registration-${run}.pdf`);
     fs.writeFileSync(document, "%PDF-1.4\n% certificate of registration\n");
     await page.getByLabel(t(lang, "seller", "document_label")).setInputFiles(document);
@@ -81,6 +76,9 @@ for (const lang of langs) {
     await page.reload();
     await expect(page.getByText(t(lang, "seller", "status_approved"))).toBeVisible();
     await page.getByRole("link", { name: t(lang, "seller", "go_to_dashboard") }).click();
+    await expect(page.getByRole("heading", { level: 1, name: shopName })).toBeVisible();
+    await page.goto(`/${lang}/products`);
+    await page.getByRole("banner").getByRole("link", { name: t(lang, "account", "seller_dashboard") }).click();
     await expect(page.getByRole("heading", { level: 1, name: shopName })).toBeVisible();
 
     // List a product in both languages.
@@ -172,8 +170,14 @@ for (const lang of langs) {
       expect(response?.status()).toBe(404);
     }).toPass({ timeout: 15_000 });
     await admin.goto(`/${lang}/admin/audit?q=${encodeURIComponent(slug)}`);
-    await expect(admin.locator("table.audit")).toContainText("listing.take_down");
-    await expect(admin.locator("table.audit")).toContainText("listing.approve");
+    // In sentences of the page's language, never raw codes or JSON.
+    const audit = admin.locator("table.audit");
+    await expect(audit).toContainText(t(lang, "admin", "audit_did_listing_take_down").replace("{{ object }}", slug));
+    await expect(audit).toContainText(t(lang, "admin", "audit_did_listing_approve").replace("{{ object }}", slug));
+    await expect(audit).toContainText(`${t(lang, "admin", "audit_field_reason")}: — → Brand logo under dispute`);
+    await expect(audit).toContainText(t(lang, "admin", "audit_state_taken_down"));
+    await expect(audit).not.toContainText("listing.take_down");
+    await expect(audit).not.toContainText("{");
     await noSeriousViolations(admin);
     await admin.goto(`/${lang}/admin/audit?q=application.approve`);
     await expect(admin.locator("table.audit tbody tr").first()).toContainText("admin@pavilion.test");

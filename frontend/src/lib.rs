@@ -1,4 +1,4 @@
-//! The browser entry point: hydrate the server-rendered page, nothing else.
+//! The browser entry point: hydrate the server-rendered page, then install the service worker.
 #![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -9,4 +9,24 @@ pub fn hydrate() {
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "true");
     }
+    register_service_worker();
+}
+
+/// Installs `/sw.js`, which keeps the app shell for repeat visits and for pages opened
+/// without a connection. A browser without service workers (or refusing this one) simply
+/// goes without.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registering = navigator.service_worker().register("/sw.js");
+    leptos::task::spawn_local(async move {
+        if let Err(error) = wasm_bindgen_futures::JsFuture::from(registering).await {
+            leptos::logging::warn!("the service worker was not installed: {error:?}");
+        }
+    });
 }

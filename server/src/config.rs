@@ -43,7 +43,7 @@ pub struct ConfigError {
     pub reason: String,
 }
 
-const OUTPUT_NAME: &str = "pavilion";
+pub const OUTPUT_NAME: &str = "pavilion";
 /// Ten requests a second, sustained, from one address: far above what a shopper makes
 /// (a page, a few server functions per navigation), with room for many shoppers sharing
 /// one address behind a carrier's or an office's NAT.
@@ -93,7 +93,6 @@ impl Config {
         }
         let trusted_proxies = trusted_proxies(lookup("PAVILION_TRUSTED_PROXIES"))?;
         let site_root = lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
-        let hash_file = lookup("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|| "hash.txt".into());
         let leptos = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)
             .site_root(site_root)
@@ -103,8 +102,6 @@ impl Config {
                 Some("DEV") | Some("dev") => Env::DEV,
                 _ => Env::PROD,
             })
-            .hash_files(hash_file_exists(&hash_file))
-            .hash_file(std::sync::Arc::<str>::from(hash_file))
             .build();
         Ok(Config {
             database_url,
@@ -233,15 +230,6 @@ fn rate_limit(text: Option<String>) -> Result<Option<NonZeroU32>, ConfigError> {
             value: text.clone(),
             reason: "expected requests per minute per address, such as 600, or off".into(),
         })
-}
-
-/// cargo-leptos writes the hashes of `/pkg` files beside the server binary; leptos reads
-/// them from there. Without that file the files are served under their plain names.
-fn hash_file_exists(name: &str) -> bool {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join(name)))
-        .is_some_and(|path| path.exists())
 }
 
 #[cfg(test)]

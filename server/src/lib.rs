@@ -1,5 +1,6 @@
 //! The `pavilion` server: configuration, router, middleware and the CLI's commands.
 
+pub mod assets;
 pub mod backup;
 mod client;
 pub mod config;

@@ -141,17 +141,10 @@ async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::
     let pool = open(config).await?;
     let engine = app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
     let operator = app::backend::admin::Operator::command_line();
-    app::backend::admin::listings::decide(
-        &pool,
-        engine,
-        &config.data_dir,
-        &operator,
-        id,
-        approve,
-        note,
-    )
-    .await
-    .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
+    let desk = desk(config, &pool, engine);
+    app::backend::admin::listings::decide(&desk, &operator, id, approve, note)
+        .await
+        .map_err(|error| anyhow::anyhow!("cannot decide on product {id}: {}", error.code_text()))?;
     println!(
         "product {id} {}",
         if approve {
@@ -161,6 +154,20 @@ async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::
         }
     );
     Ok(())
+}
+
+/// What the console's decisions need, for a command: mail links name the public address.
+fn desk<'a>(
+    config: &'a Config,
+    pool: &'a sqlx::AnyPool,
+    engine: app::backend::db::Engine,
+) -> app::backend::admin::Desk<'a> {
+    app::backend::admin::Desk {
+        pool,
+        engine,
+        data_dir: &config.data_dir,
+        public_url: &config.public_url,
+    }
 }
 
 /// A small pool on a migrated database, for one command.
@@ -240,21 +247,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let engine =
                 app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
             let operator = app::backend::admin::Operator::command_line();
-            let slug = app::backend::admin::shops::approve(&pool, engine, &operator, id)
-                .await
-                .map_err(|error| {
-                    anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
-                })?;
+            let slug =
+                app::backend::admin::shops::approve(&desk(&config, &pool, engine), &operator, id)
+                    .await
+                    .map_err(|error| {
+                        anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
+                    })?;
             println!("application {id} approved: shop {slug} is open");
         }
         Command::RejectApplication { id, reason } => {
             let pool = open(&config).await?;
+            let engine =
+                app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
             let operator = app::backend::admin::Operator::command_line();
-            app::backend::admin::shops::reject(&pool, &operator, id, &reason)
-                .await
-                .map_err(|error| {
-                    anyhow::anyhow!("cannot reject application {id}: {}", error.code_text())
-                })?;
+            app::backend::admin::shops::reject(
+                &desk(&config, &pool, engine),
+                &operator,
+                id,
+                &reason,
+            )
+            .await
+            .map_err(|error| {
+                anyhow::anyhow!("cannot reject application {id}: {}", error.code_text())
+            })?;
             println!("application {id} rejected");
         }
         Command::Reviews => {

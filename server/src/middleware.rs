@@ -82,7 +82,7 @@ fn is_public_page(path: &str) -> bool {
     };
     match family {
         "" | "products" | "categories" | "shops" | "articles" | "culture" | "cuisine"
-        | "tourism" | "exchange" | "academy" | "pavilions" => true,
+        | "tourism" | "exchange" | "academy" | "pavilions" | "offline" => true,
         "sell" => rest.next().is_none(),
         _ => false,
     }

@@ -8,12 +8,12 @@ use app::backend::payments::sandbox::Sandbox;
 use app::backend::search::{SearchError, SearchIndex};
 use app::backend::{AppState, Keys};
 use app::model::SiteConfig;
-use app::{App, shell};
+use app::{App, SiteAssets, shell};
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use http::HeaderValue;
-use http::header::CACHE_CONTROL;
+use http::header::{CACHE_CONTROL, VARY};
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -34,6 +34,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::assets::{self, MissingAsset};
 use crate::config::Config;
 use crate::connections::{self, ConnectionLimits};
 use crate::not_found::{self, NotFoundPages};
@@ -51,6 +52,8 @@ const MAX_CONCURRENT_REQUESTS: usize = 1024;
 #[derive(Clone, FromRef)]
 pub struct ServerState {
     pub leptos: LeptosOptions,
+    /// The names of the files under `/pkg` that pages load.
+    pub assets: SiteAssets,
     pub app: AppState,
     /// `PAVILION_TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<[IpNet]>,
@@ -62,6 +65,8 @@ pub struct ServerState {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
+    #[error(transparent)]
+    Assets(#[from] MissingAsset),
     #[error("DATABASE_URL: {0}")]
     Connect(#[from] app::backend::db::ConnectError),
     #[error("DATABASE_URL: migrations failed: {0}")]
@@ -105,6 +110,11 @@ pub struct Application {
 impl Application {
     /// Connects, migrates, builds the router and binds the address.
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
+        let assets = assets::find(
+            &config.leptos.site_root,
+            &config.leptos.site_pkg_dir,
+            &config.leptos.output_name,
+        )?;
         let pool = app::backend::db::connect(&config.database_url, 16).await?;
         app::backend::db::migrate(&pool, &config.database_url).await?;
         if let Err(error) = app::backend::seller::glossary::seed_shared(&pool).await {
@@ -148,6 +158,7 @@ impl Application {
         });
         let state = ServerState {
             leptos,
+            assets,
             app: AppState {
                 pool: pool.clone(),
                 site: SiteConfig {
@@ -237,7 +248,8 @@ fn router(state: ServerState) -> Router {
         let app_state = state.app.clone();
         move || provide_context(app_state.clone())
     };
-    let pkg_cache = if leptos.hash_files {
+    let assets = state.assets.clone();
+    let pkg_cache = if assets.hashed {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
@@ -248,12 +260,20 @@ fn router(state: ServerState) -> Router {
             CACHE_CONTROL,
             HeaderValue::from_static(pkg_cache),
         ))
-        .service(ServeDir::new(pkg_dir));
+        .layer(SetResponseHeaderLayer::overriding(
+            VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        .service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
 
     // Leptos registers the home route as `/{lang}`; its canonical form is `/{lang}/`.
     let lang_home = leptos_axum::render_app_async_with_context(context.clone(), {
-        let leptos = leptos.clone();
-        move || shell(leptos.clone())
+        let (leptos, assets) = (leptos.clone(), assets.clone());
+        move || shell(leptos.clone(), assets.clone())
     });
 
     // Pages, server functions and payment returns see the session; static files do not
@@ -270,8 +290,8 @@ fn router(state: ServerState) -> Router {
         )
         .route("/payments/{provider}/return", get(handlers::payments::back))
         .leptos_routes_with_context(&state, routes, context.clone(), {
-            let leptos = leptos.clone();
-            move || shell(leptos.clone())
+            let (leptos, assets) = (leptos.clone(), assets.clone());
+            move || shell(leptos.clone(), assets.clone())
         })
         .route_layer(axum::middleware::from_fn(middleware::render_to_completion))
         // Forms and server functions are small; only uploads (below) may be large.
@@ -337,6 +357,15 @@ fn router(state: ServerState) -> Router {
         .route("/healthz", get(handlers::health::healthz))
         .route("/readyz", get(handlers::health::readyz))
         .route("/robots.txt", get(handlers::seo::robots))
+        .route(
+            "/manifest.en.webmanifest",
+            get(|| async { handlers::home_screen::manifest(app::model::Lang::En) }),
+        )
+        .route(
+            "/manifest.zh.webmanifest",
+            get(|| async { handlers::home_screen::manifest(app::model::Lang::Zh) }),
+        )
+        .route("/icons/{file}", get(handlers::home_screen::icon))
         .route("/sitemap.xml", get(handlers::seo::sitemap))
         .route("/feeds/{lang}/{file}", get(handlers::content::feed))
         .route("/media/articles/{file}", get(handlers::content::cover))
@@ -363,7 +392,9 @@ fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
-        >(context, shell))
+        >(context, move |options| {
+            shell(options, assets.clone())
+        }))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::security,
@@ -456,7 +487,8 @@ pub async fn reindex(config: &Config, pool: &AnyPool) -> Result<usize, StartupEr
 }
 
 /// The files copied from `public/` to the site root, each at its own path, so that
-/// `/{lang}` does not swallow `/favicon.svg`.
+/// `/{lang}` does not swallow `/favicon.svg`; served from their compressed copies (`.br`,
+/// `.gz`, written by the release build) when the browser takes them.
 fn public_files(site_root: &str, pkg_dir: &str) -> Router<ServerState> {
     let mut router = Router::new();
     let Ok(entries) = std::fs::read_dir(site_root) else {
@@ -466,13 +498,15 @@ fn public_files(site_root: &str, pkg_dir: &str) -> Router<ServerState> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if name == pkg_dir {
+        if name == pkg_dir || name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
         router = if path.is_dir() {
-            router.nest_service(&format!("/{name}"), ServeDir::new(path))
+            let files = ServeDir::new(path).precompressed_br().precompressed_gzip();
+            router.nest_service(&format!("/{name}"), files)
         } else {
-            router.route_service(&format!("/{name}"), ServeFile::new(path))
+            let file = ServeFile::new(path).precompressed_br().precompressed_gzip();
+            router.route_service(&format!("/{name}"), file)
         };
     }
     router

@@ -56,11 +56,12 @@ pub async fn decide_application(
     use crate::backend::admin::shops;
     let who = require_admin()?;
     let state = crate::backend::state()?;
+    let desk = crate::backend::admin::Desk::of(&state);
     match decision.as_str() {
         "approve" => {
-            shops::approve(&state.pool, state.engine, &who, id).await?;
+            shops::approve(&desk, &who, id).await?;
         }
-        "reject" => shops::reject(&state.pool, &who, id, &reason).await?,
+        "reject" => shops::reject(&desk, &who, id, &reason).await?,
         _ => return Err(AppError::NotFound),
     }
     back_to(lang, "/applications", &format!("{decision}-{id}"));
@@ -127,11 +128,11 @@ pub async fn decide_listing(
     use crate::backend::admin::listings;
     let who = require_admin()?;
     let state = crate::backend::state()?;
-    let (pool, engine) = (&state.pool, state.engine);
+    let desk = crate::backend::admin::Desk::of(&state);
     match decision.as_str() {
-        "approve" => listings::decide(pool, engine, &state.data_dir, &who, id, true, "").await?,
-        "reject" => listings::decide(pool, engine, &state.data_dir, &who, id, false, &note).await?,
-        "take_down" => listings::take_down(pool, engine, &who, id, &note).await?,
+        "approve" => listings::decide(&desk, &who, id, true, "").await?,
+        "reject" => listings::decide(&desk, &who, id, false, &note).await?,
+        "take_down" => listings::take_down(&desk, &who, id, &note).await?,
         _ => return Err(AppError::NotFound),
     }
     let page = if decision == "take_down" {
@@ -188,9 +189,7 @@ pub async fn search_orders(query: String, status: String) -> Result<Vec<AdminOrd
 pub async fn refund_order(lang: Lang, number: String, reason: String) -> Result<i64, AppError> {
     let who = require_admin()?;
     let state = crate::backend::state()?;
-    let amount =
-        crate::backend::admin::orders::refund(&state.pool, state.engine, &who, &number, &reason)
-            .await?;
+    let amount = crate::backend::admin::orders::refund(&state, &who, &number, &reason).await?;
     back_to(lang, "/orders", &format!("refund-{}", number.trim()));
     Ok(amount)
 }

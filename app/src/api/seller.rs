@@ -105,7 +105,7 @@ pub async fn list_seller_products(lang: Lang) -> Result<Vec<SellerProductRow>, A
 pub async fn get_product_editor(id: i64) -> Result<ProductEditor, AppError> {
     let (_, shop) = require_shop(Need::Catalogue).await?;
     let state = crate::backend::state()?;
-    crate::backend::seller::products::load(&state.pool, shop.id, id).await
+    crate::backend::seller::products::load(&state.pool, &state.data_dir, shop.id, id).await
 }
 
 /// Saves both languages and the variants; the seller comes back to the editor.
@@ -262,10 +262,10 @@ pub async fn get_sales(lang: Lang, days: i64) -> Result<SalesReport, AppError> {
 }
 
 #[server(endpoint = "seller_glossary", input = server_fn::codec::GetUrl)]
-pub async fn get_glossary() -> Result<Vec<GlossaryTerm>, AppError> {
+pub async fn get_glossary(lang: Lang) -> Result<Vec<GlossaryTerm>, AppError> {
     let (_, shop) = require_shop(Need::Catalogue).await?;
     let state = crate::backend::state()?;
-    Ok(crate::backend::seller::glossary::terms(&state.pool, shop.id).await?)
+    Ok(crate::backend::seller::glossary::terms(&state.pool, shop.id, lang).await?)
 }
 
 #[server(endpoint = "add_glossary_term")]

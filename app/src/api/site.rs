@@ -17,11 +17,20 @@ pub async fn get_visitor() -> Result<Visitor, AppError> {
         return Ok(Visitor::default());
     };
     let state = crate::backend::state()?;
+    let user = session.user();
+    let seller = user
+        .as_ref()
+        .is_some_and(|u| u.role == crate::model::account::Role::Seller);
+    let applicant = match &user {
+        Some(user) if !seller => {
+            crate::backend::seller::applications::has_applied(&state.pool, user.id).await?
+        }
+        _ => false,
+    };
     Ok(Visitor {
-        seller: session
-            .user()
-            .is_some_and(|u| u.role == crate::model::account::Role::Seller),
-        name: session.user().map(|u| u.display_name),
+        seller,
+        applicant,
+        name: user.map(|u| u.display_name),
         cart_items: crate::backend::db::carts::item_count(&state.pool, &owner).await?,
     })
 }

@@ -6,6 +6,7 @@ use crate::backend::AppState;
 use crate::backend::crypto::{sign, verify};
 use crate::backend::db::orders::{self, Actor, OrderRow};
 use crate::backend::db::{Engine, now_seconds};
+use crate::backend::notify;
 use crate::backend::session::Session;
 use crate::error::{AppError, Problem};
 use crate::model::address::{mask_id_number, province_name};
@@ -290,6 +291,7 @@ pub async fn ship(
     )
     .await?;
     settle_order_status(&mut tx, order_id).await?;
+    notify::parcel_shipped(&mut tx, state, shipment_id, carrier, tracking).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -343,6 +345,7 @@ pub async fn cancel_shipment(
     } else {
         settle_order_status(&mut tx, order_id).await?;
     }
+    notify::parcel_cancelled(&mut tx, state, shipment_id, reason).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ mod picture;
 mod product_card;
 mod raw_text;
 mod search_box;
+mod units;
 mod use_lang;
 
 pub use cart_changes::use_cart_changes;
@@ -26,4 +27,5 @@ pub use picture::Picture;
 pub use product_card::ProductCard;
 pub use raw_text::raw_text;
 pub use search_box::SearchBox;
+pub use units::kilograms;
 pub use use_lang::{use_lang, use_site};

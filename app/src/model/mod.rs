@@ -19,6 +19,7 @@ pub use tax::{LandedPrice, TaxClass};
 pub mod account;
 pub mod address;
 pub mod admin;
+pub mod audit;
 pub mod cart;
 pub mod content;
 pub mod editor;

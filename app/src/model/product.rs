@@ -85,5 +85,8 @@ pub fn picture_srcset(slug: &str, index: u8) -> String {
         .join(", ")
 }
 
+/// Pictures per product: 0 the main one, then two more.
+pub const GALLERY_SIZE: u8 = 3;
+
 /// The widths thumbnails are made at (the server's media module makes exactly these).
 pub const PICTURE_WIDTHS: [u32; 3] = [240, 480, 960];

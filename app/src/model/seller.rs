@@ -293,6 +293,9 @@ pub struct ProductEditor {
     /// Gallery indexes of new pictures that wait for review.
     #[serde(default)]
     pub pictures_waiting: Vec<u8>,
+    /// Gallery indexes that show a picture of the product's own today.
+    #[serde(default)]
+    pub pictures: Vec<u8>,
 }
 
 /// A checked product (without its id).

@@ -16,6 +16,8 @@ pub struct SiteConfig {
 pub struct Visitor {
     pub name: Option<String>,
     pub seller: bool,
+    /// Signed in, no seller yet, and has applied for a shop.
+    pub applicant: bool,
     pub cart_items: i64,
 }
 

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::Html;
+use leptos_meta::{Html, Link};
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
@@ -39,6 +39,8 @@ fn LangShell() -> impl IntoView {
 
     view! {
         <Html {..} lang=move || lang.get().html_tag() />
+        <Link rel="manifest" href=format!("/manifest.{}.webmanifest", lang.get_untracked().code()) />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <a class="skip-link" href="#main">
             {t!(i18n, common.skip_to_content)}
         </a>
@@ -159,15 +161,19 @@ fn VisitorLinks() -> impl IntoView {
                         }
                     };
                     let count = visitor.cart_items;
-                    let dashboard = visitor.seller.then(|| {
-                        view! {
-                            <a href=move || format!("/{}/seller", code())>
-                                {t!(i18n, account.seller_dashboard)}
-                            </a>
-                        }
-                    });
+                    // A seller's way to the dashboard; an applicant's to the application.
+                    let selling = if visitor.seller {
+                        Some(("seller", t_string!(i18n, account.seller_dashboard)))
+                    } else if visitor.applicant {
+                        Some(("sell/status", t_string!(i18n, account.application_status)))
+                    } else {
+                        None
+                    }
+                        .map(|(path, label)| {
+                            view! { <a href=move || format!("/{}/{path}", code())>{label}</a> }
+                        });
                     view! {
-                        {dashboard}
+                        {selling}
                         {account}
                         <a href=move || format!("/{}/cart", code()) class="cart-link">
                             {t!(i18n, shop.cart_link, count = count)}

@@ -9,6 +9,7 @@ pub mod editor;
 mod home;
 mod layout;
 mod not_found;
+mod offline;
 pub mod seller;
 pub mod shop;
 
@@ -16,3 +17,4 @@ pub use catalog::{CategoryPage, ProductPage, ProductsPage, ShopPage, ShopsPage};
 pub use home::HomePage;
 pub use layout::LangLayout;
 pub use not_found::NotFound;
+pub use offline::OfflinePage;

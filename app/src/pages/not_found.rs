@@ -11,16 +11,25 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     let i18n = use_i18n();
+    view! {
+        <Notice
+            title=t_string!(i18n, common.not_found_title).to_string()
+            body=t_string!(i18n, common.not_found_body).to_string()
+        />
+    }
+}
+
+/// A page that only says something (no such page, no connection), kept out of search
+/// engines, with the way home.
+#[component]
+pub fn Notice(title: String, body: String) -> impl IntoView {
+    let i18n = use_i18n();
     let lang = use_lang();
     view! {
-        <PageMeta
-            title=t_string!(i18n, common.not_found_title).to_string()
-            description=t_string!(i18n, common.not_found_body).to_string()
-            missing=true
-        />
+        <PageMeta title=title.clone() description=body.clone() missing=true />
         <section class="not-found">
-            <h1>{t!(i18n, common.not_found_title)}</h1>
-            <p>{t!(i18n, common.not_found_body)}</p>
+            <h1>{title}</h1>
+            <p>{body}</p>
             <p>
                 <a href=move || format!("/{}/", lang.get().code())>{t!(i18n, common.back_home)}</a>
             </p>

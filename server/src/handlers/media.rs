@@ -1,21 +1,33 @@
-//! Product pictures: the SVG drawing and its cached JPEG thumbnails.
+//! Product pictures: uploaded ones, the demo's drawings, the placeholder, and their cached
+//! JPEG thumbnails.
 
 use app::backend::AppState;
-use app::backend::media::{self, GALLERY_SIZE, WIDTHS, is_slug, product_svg};
+use app::backend::media::{self, GALLERY_SIZE, WIDTHS, is_slug, placeholder_svg, product_svg};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 
-/// The top-level category and English title a picture is drawn from, read from the
+/// What a published product shows where it has no picture of its own, read from the
 /// in-memory catalogue (no database query per picture); `None` for no published product.
-fn art(state: &AppState, slug: &str) -> Option<(String, String)> {
+enum StandIn {
+    /// A demo product: art drawn from its top-level category and English title.
+    Drawn { category: String, title: String },
+    /// A seller's product: the neutral placeholder, never art drawn for other goods.
+    Placeholder,
+}
+
+fn stand_in(state: &AppState, slug: &str) -> Option<StandIn> {
     let catalog = state.catalog.get();
     let product = &catalog.products[*catalog.product_by_slug.get(slug)?];
-    Some((
-        catalog.top_category(product).slug.clone(),
-        product.title.en.clone(),
-    ))
+    Some(if product.drawn_art {
+        StandIn::Drawn {
+            category: catalog.top_category(product).slug.clone(),
+            title: product.title.en.clone(),
+        }
+    } else {
+        StandIn::Placeholder
+    })
 }
 
 /// `/media/products/{slug}.svg`: the product's main picture, drawn on request.
@@ -23,21 +35,23 @@ pub async fn product_picture(State(state): State<AppState>, Path(file): Path<Str
     let Some(slug) = file.strip_suffix(".svg").filter(|s| is_slug(s)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match art(&state, slug) {
-        Some((category, title)) => (
-            [
-                (CONTENT_TYPE, "image/svg+xml"),
-                (CACHE_CONTROL, "public, max-age=86400"),
-                (
-                    CONTENT_SECURITY_POLICY,
-                    "default-src 'none'; style-src 'unsafe-inline'",
-                ),
-            ],
-            product_svg(&category, &title, 0),
-        )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
+    let svg = match stand_in(&state, slug) {
+        Some(StandIn::Drawn { category, title }) => product_svg(&category, &title, 0),
+        Some(StandIn::Placeholder) => placeholder_svg(),
+        None => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (CONTENT_TYPE, "image/svg+xml"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+            (
+                CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'",
+            ),
+        ],
+        svg,
+    )
+        .into_response()
 }
 
 /// `/media/products/{slug}/{index}-{width}.jpg`: a gallery picture at a `srcset` width,
@@ -50,7 +64,7 @@ pub async fn product_thumbnail(
         return StatusCode::NOT_FOUND.into_response();
     };
     // A picture the seller uploaded is served as it is (also before the product is
-    // published, for the editor's preview); otherwise the drawing of a published product.
+    // published, for the editor's preview); otherwise a published product's stand-in.
     let uploaded = state
         .data_dir
         .join("media/products")
@@ -59,10 +73,16 @@ pub async fn product_thumbnail(
     let path = if tokio::fs::try_exists(&uploaded).await.unwrap_or(false) {
         Ok(uploaded)
     } else {
-        let Some((category, title)) = art(&state, &slug) else {
-            return StatusCode::NOT_FOUND.into_response();
-        };
-        media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width).await
+        match stand_in(&state, &slug) {
+            Some(StandIn::Drawn { category, title }) => {
+                media::product_thumbnail(&state.data_dir, &slug, &category, &title, index, width)
+                    .await
+            }
+            Some(StandIn::Placeholder) => {
+                media::placeholder_thumbnail(&state.data_dir, width).await
+            }
+            None => return StatusCode::NOT_FOUND.into_response(),
+        }
     };
     let bytes = match path {
         Ok(path) => tokio::fs::read(&path)

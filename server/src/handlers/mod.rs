@@ -4,6 +4,7 @@ pub mod admin_files;
 pub mod catalogue_csv;
 pub mod content;
 pub mod health;
+pub mod home_screen;
 pub mod language;
 pub mod media;
 pub mod payments;

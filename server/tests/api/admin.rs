@@ -408,6 +408,12 @@ both!(
             .json();
         assert_eq!(found[0].status, OrderStatus::Refunded);
         assert_eq!(found[0].refunded_fen, Some(found[0].total_fen));
+        let buyer = crate::sellers::order_email(&app, &number).await;
+        // In the language the order was placed in.
+        let (lang, subject, body) = crate::notices::mail_about(&app, &buyer, "已退款").await;
+        assert_eq!(lang, "zh");
+        assert_eq!(subject, format!("订单 {number} 已退款"));
+        assert!(body.contains("Parcel lost in transit"), "{body}");
         assert_eq!(
             admin.call("admin_refund", &refund).await.problem(),
             Problem::NotRefundable

@@ -31,7 +31,7 @@ both!(the_listing_pages_through_every_product, |app| {
     app.seed_demo().await;
     let html = ok(&app, "/en/products").await;
     assert_eq!(card_slugs(&html).len(), 24);
-    assert!(html.contains(">217<!> goods<"), "total shown");
+    assert!(html.contains(">217<!> products<"), "total shown");
     let last = ok(&app, "/en/products?page=10").await;
     assert_eq!(card_slugs(&last).len(), 217 - 9 * 24);
     // A page past the end shows the last page rather than an error.

@@ -77,9 +77,12 @@ async fn a_taken_address_is_reported_by_its_variable() {
     let addr = taken.local_addr().expect("addr").to_string();
     let dir = std::env::temp_dir().join(format!("pavilion-taken-{}", uuid::Uuid::new_v4()));
     let url = format!("sqlite://{}/p.db", dir.display());
+    let site_root = std::env::var("LEPTOS_SITE_ROOT")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_owned());
     let config = pavilion_server::config::Config::from_lookup(|name| match name {
         "LEPTOS_SITE_ADDR" => Some(addr.clone()),
         "DATABASE_URL" => Some(url.clone()),
+        "LEPTOS_SITE_ROOT" => Some(site_root.clone()),
         _ => None,
     })
     .expect("config");

@@ -92,3 +92,53 @@ both!(
         assert_eq!(second, other);
     }
 );
+
+both!(
+    only_the_demo_is_drawn_a_sellers_product_without_pictures_shows_the_placeholder,
+    |app| {
+        app.seed_demo().await;
+        let slugs: Vec<String> =
+            sqlx::query_scalar("SELECT slug FROM products ORDER BY id LIMIT 4")
+                .fetch_all(&app.pool)
+                .await
+                .expect("products");
+        // Two products as a seller would have listed them: no drawn art.
+        for slug in &slugs[2..] {
+            sqlx::query("UPDATE products SET drawn_art = 0 WHERE slug = $1")
+                .bind(slug)
+                .execute(&app.pool)
+                .await
+                .expect("updated");
+        }
+        sqlx::query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1")
+            .execute(&app.pool)
+            .await
+            .expect("revision");
+        app.refresh().await;
+        let mut bodies = Vec::new();
+        for slug in &slugs {
+            let response = app.get(&format!("/media/products/{slug}/0-480.jpg")).await;
+            assert_eq!(response.status(), 200, "{slug}");
+            let bytes = response.bytes().await.expect("body");
+            assert_eq!(jpeg_size(&bytes), Some((480, 360)), "{slug}");
+            bodies.push(bytes);
+        }
+        // The demo's drawings differ from product to product; the placeholder is one picture.
+        assert_ne!(bodies[0], bodies[1]);
+        assert_eq!(bodies[2], bodies[3]);
+        assert_ne!(bodies[2], bodies[0]);
+        // It is not stored as either product's picture.
+        assert!(
+            !app.data_dir
+                .join(format!("media/products/{}/0-480.jpg", slugs[2]))
+                .exists()
+        );
+        let svg = app
+            .get(&format!("/media/products/{}.svg", slugs[3]))
+            .await
+            .text()
+            .await
+            .expect("svg");
+        assert_eq!(svg, app::backend::media::placeholder_svg());
+    }
+);

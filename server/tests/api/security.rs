@@ -212,9 +212,14 @@ both!(what_is_not_a_page_gets_the_strict_policy, |app| {
     }
 });
 
-/// A site root with a public file and a `/pkg` file, removed when dropped; the tests do
-/// not depend on `cargo leptos build` having run.
+/// A site root with a public file and the `/pkg` files this build's pages load, removed when
+/// dropped.
 struct StaticSite(std::path::PathBuf);
+
+/// The paths under the site root of the files this build's pages load.
+fn site_files() -> [String; 3] {
+    pavilion_server::assets::built("pkg", pavilion_server::config::OUTPUT_NAME).files()
+}
 
 impl StaticSite {
     fn new() -> StaticSite {
@@ -223,8 +228,13 @@ impl StaticSite {
         std::fs::create_dir_all(root.join("pkg")).expect("site dir");
         let favicon = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/favicon.svg");
         std::fs::copy(favicon, root.join("favicon.svg")).expect("favicon copied");
-        std::fs::write(root.join("pkg/pavilion.js"), "export default 1;\n").expect("js");
-        std::fs::write(root.join("pkg/pavilion.css"), "body { margin: 0 }\n").expect("css");
+        let [js, wasm, css] = site_files();
+        std::fs::write(root.join(&js), "export default 1;\n").expect("js");
+        std::fs::write(root.join(wasm), b"\0asm\x01\0\0\0").expect("wasm");
+        std::fs::write(root.join(css), "body { margin: 0 }\n").expect("css");
+        // The compressed copies a release build writes beside each file.
+        std::fs::write(root.join(format!("{js}.br")), "BR-ON-DISK").expect("br");
+        std::fs::write(root.join(format!("{js}.gz")), "GZ-ON-DISK").expect("gz");
         StaticSite(root)
     }
 
@@ -251,17 +261,47 @@ mod files_are_served_with_the_strict_policy {
             assert_eq!(engine, Engine::Postgres, "SQLite is always there");
             return;
         };
-        for path in ["/favicon.svg", "/pkg/pavilion.js", "/pkg/pavilion.css"] {
-            let response = app.get(path).await;
+        let [js, _, css] = site_files();
+        for path in ["favicon.svg", &js, &css].map(|file| format!("/{file}")) {
+            let response = app.get(&path).await;
             assert_eq!(response.status(), 200, "{path}");
             let headers = response.headers();
             assert_eq!(headers["content-security-policy"], STRICT_POLICY, "{path}");
             assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         }
+        // `/pkg` is served from the copies compressed at build time, never per request.
+        for (accept, encoding, body) in [
+            ("br, gzip", Some("br"), "BR-ON-DISK"),
+            ("gzip", Some("gzip"), "GZ-ON-DISK"),
+            ("identity", None, "export default 1;\n"),
+        ] {
+            let response = app
+                .client
+                .get(app.url(&format!("/{js}")))
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .expect("sent");
+            let headers = response.headers().clone();
+            assert_eq!(
+                headers
+                    .get("content-encoding")
+                    .and_then(|v| v.to_str().ok()),
+                encoding,
+                "{accept}"
+            );
+            assert!(
+                headers["vary"]
+                    .to_str()
+                    .is_ok_and(|v| v.contains("accept-encoding")),
+                "{accept}: {headers:?}"
+            );
+            assert_eq!(response.text().await.expect("body"), body, "{accept}");
+        }
         // The page that loads them names the same files.
         let (status, html) = app.get_text("/en/").await;
         assert_eq!(status, 200);
-        assert!(html.contains("/pkg/pavilion.js"), "{html}");
+        assert!(html.contains(&format!("/{js}")), "{html}");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,7 @@ use app::model::seller::{
     ApplicationStatus, ApplicationView, CsvProblemKind, FieldState, GlossaryTerm, ImportReport,
     ProductEditor, ProductStatus, SalesReport, SellerShop, ShipmentRow, StaffMember, StockRow,
 };
+use app::model::site::Visitor;
 
 use crate::both;
 use crate::helpers::TestApp;
@@ -178,6 +179,8 @@ both!(
             .await,
             0
         );
+        let visitor: Visitor = person.get("/api/visitor").await.json();
+        assert!(!visitor.applicant && !visitor.seller, "{visitor:?}");
 
         let id: i64 = person
             .call(
@@ -198,6 +201,9 @@ both!(
         let view = view.expect("the application");
         assert_eq!(view.status, ApplicationStatus::Pending);
         assert_eq!(view.registration_number, USCC);
+        // The header links an applicant to the application's status.
+        let visitor: Visitor = person.get("/api/visitor").await.json();
+        assert!(visitor.applicant && !visitor.seller, "{visitor:?}");
         // Not a seller yet: the dashboard's functions refuse.
         assert_eq!(
             person.get("/api/seller_products?lang=En").await.error(),
@@ -214,6 +220,9 @@ both!(
         let shop: Option<SellerShop> = person.get("/api/seller_shop?lang=En").await.json();
         let shop = shop.expect("a shop");
         assert!(shop.verified);
+        // ... and a seller to the dashboard.
+        let visitor: Visitor = person.get("/api/visitor").await.json();
+        assert!(visitor.seller && !visitor.applicant, "{visitor:?}");
         let view: Option<ApplicationView> = person.get("/api/my_application?lang=Zh").await.json();
         assert_eq!(view.map(|v| v.status), Some(ApplicationStatus::Approved));
         // A decided application cannot be decided again.
@@ -539,6 +548,18 @@ both!(
             .await
             .json();
         assert_eq!(shipped.tracking.as_deref(), Some("TCS12345678"));
+        let buyer: String = sqlx::query_scalar(
+            "SELECT o.email FROM orders o JOIN shipments s ON s.order_id = o.id WHERE s.id = $1",
+        )
+        .bind(shipped.id)
+        .fetch_one(&app.pool)
+        .await
+        .expect("buyer");
+        let (_, _, body) = crate::notices::mail_about(&app, &buyer, "已发货").await;
+        assert!(
+            body.contains("TCS") && body.contains("TCS12345678"),
+            "{body}"
+        );
         assert_eq!(
             a.call(
                 "cancel_shipment",
@@ -692,8 +713,23 @@ both!(
                 .await
                 .expect("order");
         assert_eq!(order_status, "cancelled");
+        // The buyer reads why, in the order's language, with the way to the order.
+        let buyer = order_email(&app, &number).await;
+        let (_, subject, body) = crate::notices::mail_about(&app, &buyer, "取消").await;
+        assert!(subject.contains(&number), "{subject}");
+        assert!(body.contains("Out of size 5 until March"), "{body}");
+        assert!(body.contains(&format!("/orders/{number}")), "{body}");
     }
 );
+
+/// The address an order's mail goes to.
+pub(crate) async fn order_email(app: &TestApp, number: &str) -> String {
+    sqlx::query_scalar("SELECT email FROM orders WHERE number = $1")
+        .bind(number)
+        .fetch_one(&app.pool)
+        .await
+        .expect("order")
+}
 
 both!(
     product_pictures_and_documents_are_checked_by_content,
@@ -1306,15 +1342,47 @@ both!(a_shop_keeps_its_own_glossary_beside_the_shared_one, |app| {
         owner.call("add_glossary_term", &empty).await.problem(),
         Problem::ProductText
     );
-    let mine: Vec<GlossaryTerm> = owner.get("/api/seller_glossary").await.json();
+    let mine: Vec<GlossaryTerm> = owner.get("/api/seller_glossary?lang=En").await.json();
     assert!(mine.iter().any(|t| t.en == "Anwar Ratol" && !t.shared));
     assert!(mine.iter().filter(|t| t.shared).count() > 100);
     assert!(
         mine.iter()
             .any(|t| t.en == "Sialkot" && t.zh == "锡亚尔科特")
     );
-    let theirs: Vec<GlossaryTerm> = other.get("/api/seller_glossary").await.json();
+    let theirs: Vec<GlossaryTerm> = other.get("/api/seller_glossary?lang=En").await.json();
     assert!(theirs.iter().all(|t| t.en != "Anwar Ratol"));
+    // A Chinese page reads the shared notes in Chinese; the shop's own note as written.
+    let note = |terms: &[GlossaryTerm], en: &str| {
+        terms
+            .iter()
+            .find(|t| t.en == en)
+            .map(|t| t.note.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        note(&mine, "cumin"),
+        "Very familiar from Xinjiang barbecue."
+    );
+    let mine_zh: Vec<GlossaryTerm> = owner.get("/api/seller_glossary?lang=Zh").await.json();
+    assert_eq!(note(&mine_zh, "cumin"), "因新疆烧烤而家喻户晓。");
+    for term in mine.iter().filter(|t| t.shared && !t.note.is_empty()) {
+        assert_ne!(
+            note(&mine_zh, &term.en),
+            term.note,
+            "{} has no Chinese note",
+            term.en
+        );
+    }
+    // A glossary loaded before the notes were translated gets them at the next start.
+    sqlx::query("UPDATE glossary_terms SET note_zh = '' WHERE shop_id IS NULL")
+        .execute(&app.pool)
+        .await
+        .expect("cleared");
+    app::backend::seller::glossary::seed_shared(&app_state.pool)
+        .await
+        .expect("notes translated");
+    let again: Vec<GlossaryTerm> = owner.get("/api/seller_glossary?lang=Zh").await.json();
+    assert_eq!(note(&again, "cumin"), "因新疆烧烤而家喻户晓。");
 });
 
 both!(
@@ -1378,6 +1446,14 @@ both!(
         assert!(
             page.contains("4.70 kg"),
             "the product page shows the variant's weight"
+        );
+        let page = app
+            .get_text("/zh/products/ball-and-bag?variant=SW-BAG-10")
+            .await
+            .1;
+        assert!(
+            page.contains("4.70 公斤"),
+            "in Chinese units on a Chinese page"
         );
     }
 );

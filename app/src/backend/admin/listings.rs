@@ -1,14 +1,13 @@
 //! Listing moderation: products waiting for review, approve or send back with a note, and
 //! take down a product on sale (the seller reads why in the editor).
 
-use std::path::Path;
-
 use serde_json::json;
 use sqlx::{AnyPool, Row};
 
+use super::Desk;
 use super::audit::{self, Change, Operator};
 use super::like_pattern;
-use crate::backend::db::Engine;
+use crate::backend::notify::{self, ListingDecision};
 use crate::backend::seller::{begin, bump_catalog, products};
 use crate::error::AppError;
 use crate::model::Lang;
@@ -77,17 +76,15 @@ async fn slug(pool: &AnyPool, id: i64) -> Result<String, AppError> {
 /// Approves a waiting listing (it goes on sale, with its new pictures moved in place under
 /// `data_dir`) or sends it back with a note.
 pub async fn decide(
-    pool: &AnyPool,
-    engine: Engine,
-    data_dir: &Path,
+    desk: &Desk<'_>,
     who: &Operator,
     id: i64,
     approve: bool,
     note: &str,
 ) -> Result<(), AppError> {
-    let slug = slug(pool, id).await?;
-    let pictures = products::decide_review(pool, engine, id, approve, note).await?;
-    if let Err(error) = crate::backend::media::publish_pending(data_dir, &slug, &pictures) {
+    let slug = slug(desk.pool, id).await?;
+    let pictures = products::decide_review(desk.pool, desk.engine, id, approve, note).await?;
+    if let Err(error) = crate::backend::media::publish_pending(desk.data_dir, &slug, &pictures) {
         tracing::error!(%error, product.slug = slug, "cannot put approved pictures in place");
     }
     let after = if approve {
@@ -105,21 +102,27 @@ pub async fn decide(
         before: Some(json!({ "state": "waiting" })),
         after: Some(after),
     };
-    audit::record_after(pool, who, change).await;
+    audit::record_after(desk.pool, who, change).await;
+    let decision = if approve {
+        ListingDecision::Approved
+    } else {
+        ListingDecision::SentBack { note }
+    };
+    let told = notify::listing_decided(desk.pool, desk.public_url, id, decision).await;
+    notify::log_failure(told, "listing reviewed");
     Ok(())
 }
 
 /// Takes a product off sale with the reason its seller reads; it comes back only through
 /// review again.
 pub async fn take_down(
-    pool: &AnyPool,
-    engine: Engine,
+    desk: &Desk<'_>,
     who: &Operator,
     id: i64,
     reason: &str,
 ) -> Result<(), AppError> {
     let reason = crate::model::seller::check_reason(reason)?;
-    let mut tx = begin(pool, engine).await?;
+    let mut tx = begin(desk.pool, desk.engine).await?;
     let slug: String =
         sqlx::query_scalar("SELECT slug FROM products WHERE id = $1 AND status = 'published'")
             .bind(id)
@@ -143,5 +146,8 @@ pub async fn take_down(
     };
     audit::record(&mut *tx, who, change).await?;
     tx.commit().await?;
+    let decision = ListingDecision::TakenDown { reason };
+    let told = notify::listing_decided(desk.pool, desk.public_url, id, decision).await;
+    notify::log_failure(told, "listing taken down");
     Ok(())
 }

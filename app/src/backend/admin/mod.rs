@@ -11,11 +11,34 @@ pub mod reviews;
 pub mod shops;
 pub mod users;
 
+use crate::backend::AppState;
+use crate::backend::db::Engine;
 use crate::backend::session::{self, SessionUser};
 use crate::error::AppError;
 use crate::model::account::Role;
 
 pub use audit::Operator;
+
+/// What the console's decisions work with besides the operator: the database, the data dir
+/// (approved pictures move there) and the site's address (for the links in the mail they
+/// send). The console and the `pavilion` command build it alike.
+pub struct Desk<'a> {
+    pub pool: &'a sqlx::AnyPool,
+    pub engine: Engine,
+    pub data_dir: &'a std::path::Path,
+    pub public_url: &'a str,
+}
+
+impl<'a> Desk<'a> {
+    pub fn of(state: &'a AppState) -> Desk<'a> {
+        Desk {
+            pool: &state.pool,
+            engine: state.engine,
+            data_dir: &state.data_dir,
+            public_url: &state.site.public_url,
+        }
+    }
+}
 
 /// The signed-in admin making this request, or why not.
 pub fn require_admin() -> Result<Operator, AppError> {

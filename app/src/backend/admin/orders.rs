@@ -6,9 +6,10 @@ use sqlx::{AnyPool, Row};
 
 use super::audit::{self, Change, Operator};
 use super::like_pattern;
-use crate::backend::db::Engine;
+use crate::backend::AppState;
 use crate::backend::db::now_seconds;
 use crate::backend::db::orders::{self as order_db, Actor};
+use crate::backend::notify;
 use crate::backend::seller::begin;
 use crate::error::{AppError, Problem};
 use crate::model::admin::{AdminOrder, PAGE_ROWS};
@@ -55,14 +56,13 @@ pub async fn search(
 /// returns, the order and its parcels become `refunded`, and the refund is recorded, all in
 /// one transaction. Returns the amount in fen.
 pub async fn refund(
-    pool: &AnyPool,
-    engine: Engine,
+    state: &AppState,
     who: &Operator,
     number: &str,
     reason: &str,
 ) -> Result<i64, AppError> {
     let reason = crate::model::seller::check_reason(reason)?;
-    let mut tx = begin(pool, engine).await?;
+    let mut tx = begin(&state.pool, state.engine).await?;
     let order = sqlx::query(
         "SELECT o.id, o.status, o.total, \
                 (SELECT COUNT(*) FROM payments p WHERE p.order_id = o.id AND p.status = 'refund_due') AS due, \
@@ -145,6 +145,7 @@ pub async fn refund(
         after: Some(json!({ "status": "refunded", "amount_fen": amount, "reason": reason })),
     };
     audit::record(&mut *tx, who, change).await?;
+    notify::order_refunded(&mut tx, state, order_id, amount, reason).await?;
     tx.commit().await?;
     metrics::counter!("pavilion_refunds_total").increment(1);
     Ok(amount)

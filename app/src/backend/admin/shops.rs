@@ -5,8 +5,10 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use super::Desk;
 use super::audit::{self, Change, Operator};
 use crate::backend::db::Engine;
+use crate::backend::notify;
 use crate::backend::seller::{applications, begin, bump_catalog};
 use crate::error::AppError;
 use crate::model::Lang;
@@ -109,33 +111,37 @@ pub async fn document_file(
 }
 
 /// Approves a pending application (the verified shop opens); returns the shop's slug.
-pub async fn approve(
-    pool: &AnyPool,
-    engine: Engine,
-    who: &Operator,
-    id: i64,
-) -> Result<String, AppError> {
-    let slug = applications::approve(pool, engine, id).await?;
+pub async fn approve(desk: &Desk<'_>, who: &Operator, id: i64) -> Result<String, AppError> {
+    let slug = applications::approve(desk.pool, desk.engine, id).await?;
     let change = Change {
         action: "application.approve",
         target: format!("application:{id}"),
         before: Some(json!({ "status": "pending" })),
         after: Some(json!({ "status": "approved", "shop": slug })),
     };
-    audit::record_after(pool, who, change).await;
+    audit::record_after(desk.pool, who, change).await;
+    let told = notify::application_decided(desk.pool, desk.public_url, id).await;
+    notify::log_failure(told, "application approved");
     Ok(slug)
 }
 
 /// Rejects a pending application with the reason the applicant reads.
-pub async fn reject(pool: &AnyPool, who: &Operator, id: i64, reason: &str) -> Result<(), AppError> {
-    applications::reject(pool, id, reason).await?;
+pub async fn reject(
+    desk: &Desk<'_>,
+    who: &Operator,
+    id: i64,
+    reason: &str,
+) -> Result<(), AppError> {
+    applications::reject(desk.pool, id, reason).await?;
     let change = Change {
         action: "application.reject",
         target: format!("application:{id}"),
         before: Some(json!({ "status": "pending" })),
         after: Some(json!({ "status": "rejected", "reason": reason.trim() })),
     };
-    audit::record_after(pool, who, change).await;
+    audit::record_after(desk.pool, who, change).await;
+    let told = notify::application_decided(desk.pool, desk.public_url, id).await;
+    notify::log_failure(told, "application rejected");
     Ok(())
 }
 

@@ -52,6 +52,7 @@ type ProductRow = (
     i64,
     i64,
     i64,
+    i64,
 );
 
 /// Loads every published product and what it refers to.
@@ -168,7 +169,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     .await?;
     let product_rows: Vec<ProductRow> = sqlx::query_as(
         "SELECT id, slug, shop_id, category_id, origin_city_id, hs_code, weight_g, featured, \
-            created_at, updated_at, revision, rating_sum, rating_count \
+            created_at, updated_at, revision, rating_sum, rating_count, drawn_art \
          FROM products WHERE status = 'published' \
            AND shop_id NOT IN (SELECT id FROM shops WHERE suspended = 1) ORDER BY id",
     )
@@ -214,6 +215,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
             revision: row.10,
             rating_sum: row.11,
             rating_count: row.12,
+            drawn_art: row.13 == 1,
             title,
             summary,
             description,

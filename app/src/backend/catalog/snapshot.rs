@@ -87,6 +87,8 @@ pub struct Product {
     pub weight_g: i64,
     pub certifications: Vec<String>,
     pub featured: bool,
+    /// A demo product, illustrated with drawn art where it has no picture of its own.
+    pub drawn_art: bool,
     pub created_at: i64,
     pub updated_at: i64,
     pub revision: i64,

@@ -6,6 +6,15 @@ use super::motifs::{Style, style_of};
 /// The outline colour of every motif.
 const INK: &str = "#1d2a22";
 
+/// What a seller's product without a picture of its own shows, the same for every product:
+/// a pale frame with the outline of a landscape picture.
+pub fn placeholder_svg() -> String {
+    frame(
+        "",
+        r##"<rect width="320" height="240" fill="#eef0ec"/><rect x="116" y="78" width="88" height="66" rx="6" fill="none" stroke="#b9bfb6" stroke-width="4"/><circle cx="142" cy="100" r="8" fill="#b9bfb6"/><path d="M122 138l26-26 16 14 12-10 22 22z" fill="#b9bfb6"/>"##,
+    )
+}
+
 /// Picture `index` of a product: 0 the motif on a soft background, 1 a close-up of the
 /// motif, 2 and beyond a pattern of small motifs on a tinted background.
 pub fn product_svg(category: &str, title: &str, index: u8) -> String {

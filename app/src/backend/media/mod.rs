@@ -8,11 +8,11 @@ mod thumbnail;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-pub use art::product_svg;
-pub use thumbnail::{render_jpeg, write_atomically};
+pub use art::{placeholder_svg, product_svg};
+pub use thumbnail::{render_jpeg, render_png, write_atomically};
 
 /// Pictures per product: 0 the main one, 1 and 2 other compositions.
-pub const GALLERY_SIZE: u8 = 3;
+pub const GALLERY_SIZE: u8 = crate::model::product::GALLERY_SIZE;
 
 /// The widths of the thumbnails offered in `srcset`; each is 4:3 (`height = width * 3 / 4`).
 pub const WIDTHS: [u32; 3] = crate::model::product::PICTURE_WIDTHS;
@@ -50,6 +50,15 @@ pub fn is_slug(s: &str) -> bool {
 pub fn uploaded_dir(data_dir: &Path, slug: &str, on_sale: bool) -> PathBuf {
     let dir = data_dir.join("media/products").join(slug);
     if on_sale { dir.join("pending") } else { dir }
+}
+
+/// The gallery pictures a product shows as its own: all of a demo product's drawings while
+/// it is on sale (`drawn`), else those its seller uploaded (and the review let through).
+pub fn own_pictures(data_dir: &Path, slug: &str, drawn: bool) -> Vec<u8> {
+    let live = uploaded_dir(data_dir, slug, false);
+    (0..GALLERY_SIZE)
+        .filter(|index| drawn || live.join(format!("{index}-{}.jpg", WIDTHS[0])).is_file())
+        .collect()
 }
 
 /// Puts approved pictures in place of the ones on sale: every size of each index moves out
@@ -92,21 +101,41 @@ pub async fn product_thumbnail(
         .join("media/products")
         .join(slug)
         .join(format!("{index}-{width}.jpg"));
+    let svg = move || product_svg(category, title, index);
+    cached_jpeg(path, svg, width).await
+}
+
+/// The neutral placeholder at `width`, for a seller's product without a picture of its own;
+/// drawn once, and kept apart from every product's pictures.
+pub async fn placeholder_thumbnail(data_dir: &Path, width: u32) -> Result<PathBuf, MediaError> {
+    if !WIDTHS.contains(&width) {
+        return Err(MediaError::Width { width });
+    }
+    let path = data_dir
+        .join("media/placeholder")
+        .join(format!("{width}.jpg"));
+    cached_jpeg(path, placeholder_svg, width).await
+}
+
+/// The JPEG at `path`, first drawn from `svg` at `width` (4:3) if it is not there yet.
+async fn cached_jpeg(
+    path: PathBuf,
+    svg: impl FnOnce() -> String,
+    width: u32,
+) -> Result<PathBuf, MediaError> {
     if tokio::fs::try_exists(&path).await? {
         return Ok(path);
     }
-    let svg = product_svg(category, title, index);
-    let slug = slug.to_owned();
+    let svg = svg();
     tokio::task::spawn_blocking(move || {
         let started = Instant::now();
         let jpeg = thumbnail::render_jpeg(&svg, width, width * 3 / 4)?;
         thumbnail::write_atomically(&path, &jpeg)?;
         tracing::debug!(
-            product.slug = slug,
-            media.index = index,
+            media.path = %path.display(),
             media.width = width,
             elapsed_ms = started.elapsed().as_millis(),
-            "product thumbnail drawn"
+            "thumbnail drawn"
         );
         Ok(path)
     })

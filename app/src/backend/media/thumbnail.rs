@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use image::ExtendedColorType;
 use image::codecs::jpeg::JpegEncoder;
+use image::{ExtendedColorType, ImageEncoder};
 use resvg::{tiny_skia, usvg};
 
 use super::MediaError;
@@ -39,6 +39,38 @@ pub fn render_jpeg(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, MediaE
         ExtendedColorType::Rgb8,
     )?;
     Ok(jpeg)
+}
+
+/// Renders `svg` into a `size` × `size` PNG, transparent where the drawing is (an app icon).
+pub fn render_png(svg: &str, size: u32) -> Result<Vec<u8>, MediaError> {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default())?;
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or(MediaError::Size {
+        width: size,
+        height: size,
+    })?;
+    let scale = size as f32 / tree.size().width().max(tree.size().height());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    // tiny-skia keeps colours multiplied by alpha; PNG wants them straight.
+    let rgba: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let color = pixel.demultiply();
+            [color.red(), color.green(), color.blue(), color.alpha()]
+        })
+        .collect();
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png).write_image(
+        &rgba,
+        size,
+        size,
+        ExtendedColorType::Rgba8,
+    )?;
+    Ok(png)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so a

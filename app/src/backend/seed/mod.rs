@@ -156,9 +156,9 @@ async fn upsert_product(
     let city_id = id_of(tx, "cities", "key", &product.origin_city, "city").await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO products (slug, shop_id, category_id, origin_city_id, hs_code, weight_g, \
-            featured, status, created_at, updated_at, revision) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $8, $9) \
-         ON CONFLICT (slug) DO UPDATE SET shop_id = excluded.shop_id, \
+            featured, status, created_at, updated_at, revision, drawn_art) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $8, $9, 1) \
+         ON CONFLICT (slug) DO UPDATE SET shop_id = excluded.shop_id, drawn_art = 1, \
             category_id = excluded.category_id, origin_city_id = excluded.origin_city_id, \
             hs_code = excluded.hs_code, weight_g = excluded.weight_g, \
             featured = excluded.featured, updated_at = excluded.updated_at, \

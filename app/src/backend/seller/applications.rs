@@ -113,6 +113,16 @@ pub async fn latest(
     }))
 }
 
+/// Whether the person has ever applied for a shop.
+pub async fn has_applied(pool: &AnyPool, user_id: i64) -> Result<bool, sqlx::Error> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM shop_applications WHERE user_id = $1 LIMIT 1")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(id.is_some())
+}
+
 /// The person's pending application that may still take a document.
 pub async fn open_for_documents(pool: &AnyPool, user_id: i64) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(

@@ -258,12 +258,13 @@ async fn edits(
 /// The shop's product in the editor; `NotFound` for another shop's.
 pub async fn load(
     pool: &AnyPool,
+    data_dir: &std::path::Path,
     shop_id: i64,
     product_id: i64,
 ) -> Result<ProductEditor, AppError> {
     let mut tx = pool.begin().await?;
     let row = sqlx::query(
-        "SELECT p.slug, CASE WHEN p.review_requested_at IS NOT NULL AND p.status <> 'published' THEN 'review' ELSE p.status END AS status, p.review_note, p.hs_code, p.weight_g, c.slug AS category, ci.key AS city \
+        "SELECT p.slug, CASE WHEN p.review_requested_at IS NOT NULL AND p.status <> 'published' THEN 'review' ELSE p.status END AS status, p.review_note, p.hs_code, p.weight_g, p.drawn_art, c.slug AS category, ci.key AS city \
          FROM products p JOIN categories c ON c.id = p.category_id JOIN cities ci ON ci.id = p.origin_city_id \
          WHERE p.id = $1 AND p.shop_id = $2",
     )
@@ -318,10 +319,14 @@ pub async fn load(
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     tx.rollback().await?;
     let (en_states, zh_states) = states(&en, &zh, &edits);
+    let slug: String = row.try_get("slug")?;
+    let status = ProductStatus::parse(row.try_get("status")?);
+    let drawn = row.try_get::<i64, _>("drawn_art")? == 1 && status == ProductStatus::Published;
     Ok(ProductEditor {
+        pictures: crate::backend::media::own_pictures(data_dir, &slug, drawn),
         draft: ProductDraft {
             id: Some(product_id),
-            slug: row.try_get("slug")?,
+            slug,
             category: row.try_get("category")?,
             origin_city: row.try_get("city")?,
             hs_code: row.try_get("hs_code")?,
@@ -330,7 +335,7 @@ pub async fn load(
             zh,
             variants,
         },
-        status: ProductStatus::parse(row.try_get("status")?),
+        status,
         review_note: row.try_get("review_note")?,
         en: en_states,
         zh: zh_states,

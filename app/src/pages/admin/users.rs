@@ -41,7 +41,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     }
 }
 
-fn role_name(i18n: I18nContext<Locale>, role: Role) -> String {
+pub(super) fn role_name(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {
         Role::Customer => t_string!(i18n, admin.role_customer),
         Role::Seller => t_string!(i18n, admin.role_seller),

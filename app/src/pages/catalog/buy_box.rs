@@ -59,7 +59,7 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
     let product_weight = page.weight_g;
     let weight = move || {
         let grams = current().map_or(product_weight, |v| v.weight_g);
-        format!("{:.2} kg", grams as f64 / 1000.0)
+        crate::components::kilograms(i18n, grams)
     };
     let city = page.origin_city.clone();
     view! {

@@ -50,7 +50,7 @@ fn ReviewList(
             i18n,
             shop.rating_summary,
             average = format!("{average:.1}"),
-            count = data.count
+            reviews = t_string!(i18n, shop.review_count, count = data.count).to_string()
         )
         .to_string(),
         None => t_string!(i18n, shop.no_reviews).to_string(),

@@ -62,7 +62,7 @@ pub fn RecipeBlock(recipe: Recipe, slug: String) -> impl IntoView {
                             <LangField />
                             <input type="hidden" name="slug" value=slug.clone() />
                             <button type="submit" class="primary">
-                                {t!(i18n, content.add_ingredients, count = buyable)}
+                                {t!(i18n, content.add_ingredients, count = move || buyable)}
                             </button>
                         </ActionForm>
                         <ActionError value=add.value() />

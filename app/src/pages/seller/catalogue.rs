@@ -77,7 +77,13 @@ fn Report(report: ImportReport) -> impl IntoView {
     let i18n = use_i18n();
     let (rows, imported, count) = (report.rows, report.imported, report.problems.len());
     let summary = if imported > 0 {
-        view! { <p class="notice" role="status">{t!(i18n, seller.csv_imported, products = move || imported, rows = move || rows)}</p> }.into_any()
+        view! { <p class="notice" role="status">{t!(
+            i18n,
+            seller.csv_imported,
+            products = move || t!(i18n, seller.product_count, count = move || imported),
+            rows = move || t!(i18n, seller.row_count, count = move || rows)
+        )}</p> }
+        .into_any()
     } else {
         view! { <p class="error" role="alert">{t!(i18n, seller.csv_nothing_imported, count = move || count)}</p> }.into_any()
     };

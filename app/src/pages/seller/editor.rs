@@ -13,7 +13,7 @@ use crate::api::seller::{
 use crate::components::{ActionError, LangField, PageMeta, raw_text, use_lang};
 use crate::i18n::*;
 use crate::model::Money;
-use crate::model::product::picture_url;
+use crate::model::product::{GALLERY_SIZE, picture_url};
 use crate::model::seller::{
     FieldState, GlossaryTerm, ProductDraft, ProductEditor, ProductStatus, SellerOptions,
     SideStates, VariantDraft, parse_price, suggestions,
@@ -21,21 +21,11 @@ use crate::model::seller::{
 
 #[component]
 pub fn NewProductPage() -> impl IntoView {
-    let editor = ProductEditor {
-        draft: ProductDraft::default(),
-        status: ProductStatus::Draft,
-        review_note: None,
-        en: SideStates::default(),
-        zh: SideStates::default(),
-        edit_waiting: false,
-        pictures_waiting: Vec::new(),
-    };
-    view! { <EditorFrame editor=Ok(editor) /> }
+    view! { <EditorFrame editor=None /> }
 }
 
 #[component]
 pub fn EditProductPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = move || {
         params
@@ -56,48 +46,63 @@ pub fn EditProductPage() -> impl IntoView {
         },
         |(id, ..)| get_product_editor(id),
     );
-    view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move { view! { <EditorFrame editor=editor.await /> } })}
-        </Suspense>
+    view! { <EditorFrame editor=Some(editor) /> }
+}
+
+/// An empty form for a new product.
+fn new_product() -> ProductEditor {
+    ProductEditor {
+        draft: ProductDraft::default(),
+        status: ProductStatus::Draft,
+        review_note: None,
+        en: SideStates::default(),
+        zh: SideStates::default(),
+        edit_waiting: false,
+        pictures_waiting: Vec::new(),
+        pictures: Vec::new(),
     }
 }
 
-/// Loads what the form offers (cities, categories, glossary) around one product.
+/// The form around one product (`None`: a new one) with what it offers (cities, categories,
+/// glossary). Every resource is made here, before anything waits, and one `Suspense` waits
+/// for all of them: a resource or boundary made only after another one resolved gets its
+/// hydration id in an order the browser cannot repeat, and hydration fails.
 #[component]
-fn EditorFrame(editor: Result<ProductEditor, crate::error::AppError>) -> impl IntoView {
+fn EditorFrame(
+    editor: Option<Resource<Result<ProductEditor, crate::error::AppError>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let options = Resource::new(move || lang.get(), get_seller_options);
-    let glossary = Resource::new(|| (), |_| get_glossary());
-    let heading = if matches!(&editor, Ok(e) if e.draft.id.is_some()) {
-        t_string!(i18n, seller.edit_product)
-    } else {
-        t_string!(i18n, seller.new_product)
+    let glossary = Resource::new(move || lang.get(), get_glossary);
+    let heading = move || {
+        if editor.is_some() {
+            t_string!(i18n, seller.edit_product)
+        } else {
+            t_string!(i18n, seller.new_product)
+        }
+        .to_string()
     };
     view! {
-        <PageMeta title=heading.to_string() description=heading.to_string() />
+        <PageMeta title=heading() description=heading() />
         <SellerNav />
         <section class="editor product-editor">
             <h1>{heading}</h1>
             <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {
-                    let editor = editor.clone();
-                    move || {
-                        let editor = editor.clone();
-                        Suspend::new(async move {
-                            let loaded = (editor, options.await, glossary.await);
-                            match loaded {
-                                (Ok(editor), Ok(options), Ok(terms)) => {
-                                    view! { <ProductForm editor options terms /> }.into_any()
-                                }
-                                (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-                                    view! { <SellerError error /> }.into_any()
-                                }
-                            }
-                        })
+                {move || Suspend::new(async move {
+                    let editor = match editor {
+                        Some(editor) => editor.await,
+                        None => Ok(new_product()),
+                    };
+                    match (editor, options.await, glossary.await) {
+                        (Ok(editor), Ok(options), Ok(terms)) => {
+                            view! { <ProductForm editor options terms /> }.into_any()
+                        }
+                        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                            view! { <SellerError error /> }.into_any()
+                        }
                     }
-                }
+                })}
             </Suspense>
         </section>
     }
@@ -153,7 +158,8 @@ fn ProductForm(
     ));
     let pictures = existing.map(|id| {
         let slug = draft.slug.clone();
-        view! { <PictureUpload id slug uploaded upload_error /> }
+        let (shown, waiting) = (editor.pictures.clone(), editor.pictures_waiting.clone());
+        view! { <PictureUpload id slug shown waiting uploaded upload_error /> }
     });
     let preview = existing.map(|_| view! { <Preview draft=draft.clone() /> });
     let tax_guide = move || format!("/{}/academy/cross-border-tax-and-limits", lang.get().code());
@@ -218,7 +224,7 @@ fn ProductForm(
                 <table class="data">
                     <thead>
                         <tr>
-                            <th scope="col">"SKU"</th>
+                            <th scope="col">{t!(i18n, seller.sku)}</th>
                             <th scope="col">{t!(i18n, seller.variant_en)}</th>
                             <th scope="col">{t!(i18n, seller.variant_zh)}</th>
                             <th scope="col">{t!(i18n, seller.price_cny)}</th>
@@ -413,7 +419,7 @@ fn VariantRow(index: usize, variant: VariantDraft, product_weight: String) -> im
         <tr>
             <td>
                 {variant.id.map(|id| view! { <input type="hidden" name=name("id") value=id /> })}
-                <input name=name("sku") value=variant.sku.clone() maxlength="40" aria-label="SKU" />
+                <input name=name("sku") value=variant.sku.clone() maxlength="40" aria-label=move || t_string!(i18n, seller.sku) />
             </td>
             <td><input name=name("label_en") value=variant.label_en.clone() lang="en" aria-label=move || t_string!(i18n, seller.variant_en) /></td>
             <td><input name=name("label_zh") value=variant.label_zh.clone() lang="zh" aria-label=move || t_string!(i18n, seller.variant_zh) /></td>
@@ -435,14 +441,29 @@ fn VariantRow(index: usize, variant: VariantDraft, product_weight: String) -> im
 fn PictureUpload(
     id: i64,
     slug: String,
+    /// The positions showing a picture, and those whose new picture waits for review.
+    shown: Vec<u8>,
+    waiting: Vec<u8>,
     uploaded: bool,
     upload_error: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let progress = RwSignal::new(None::<f64>);
-    let pictures = (0..3u8)
-        .map(|index| view! { <img src=format!("{}?v={}", picture_url(&slug, index, 240), index) alt="" width="120" height="90" loading="lazy" /> })
+    let pictures = (0..GALLERY_SIZE)
+        .map(|index| {
+            if shown.contains(&index) {
+                view! { <img src=picture_url(&slug, index, 240) alt="" width="120" height="90" loading="lazy" /> }
+                    .into_any()
+            } else {
+                let text = if waiting.contains(&index) {
+                    t_string!(i18n, seller.picture_waiting)
+                } else {
+                    t_string!(i18n, seller.picture_none)
+                };
+                view! { <span class="thumb-empty">{text}</span> }.into_any()
+            }
+        })
         .collect_view();
     view! {
         <section class="pictures card">

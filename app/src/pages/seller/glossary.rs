@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{AddGlossaryTerm, get_glossary};
-use crate::components::{ActionError, LangField, PageMeta};
+use crate::components::{ActionError, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 
 #[component]
@@ -13,7 +13,11 @@ pub fn GlossaryPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let added = move || query.with(|q| q.get("added"));
-    let terms = Resource::new(added, |_| get_glossary());
+    let lang = use_lang();
+    let terms = Resource::new(
+        move || (added(), lang.get()),
+        |(_, lang)| get_glossary(lang),
+    );
     let add = ServerAction::<AddGlossaryTerm>::new();
     view! {
         <PageMeta

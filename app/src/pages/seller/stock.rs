@@ -46,7 +46,7 @@ pub fn StockPage() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col">{t!(i18n, seller.product)}</th>
-                                        <th scope="col">"SKU"</th>
+                                        <th scope="col">{t!(i18n, seller.sku)}</th>
                                         <th scope="col">{t!(i18n, seller.stock)}</th>
                                         <th scope="col">{t!(i18n, seller.adjust)}</th>
                                     </tr>

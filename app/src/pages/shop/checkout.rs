@@ -207,7 +207,7 @@ fn OrderSummary(quote: Quote) -> impl IntoView {
         .shipments
         .into_iter()
         .map(|parcel| {
-            let weight = format!("{:.2} kg", parcel.weight_g as f64 / 1000.0);
+            let weight = crate::components::kilograms(i18n, parcel.weight_g);
             let lines = parcel
                 .lines
                 .into_iter()
@@ -230,7 +230,7 @@ fn OrderSummary(quote: Quote) -> impl IntoView {
         .collect_view();
     view! {
         <div class="order-summary">
-            <h2>{t!(i18n, shop.parcels_heading, count = parcels)}</h2>
+            <h2>{t!(i18n, shop.parcels_heading, count = move || parcels)}</h2>
             {shipments}
             <dl class="totals">
                 <dt>{t!(i18n, shop.goods_total)}</dt>

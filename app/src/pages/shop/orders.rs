@@ -60,7 +60,15 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
                 {status_name(i18n, order.status)}
             </span>
             <span>
-                {t!(i18n, shop.items_in_parcels, items = order.item_count, parcels = order.shipment_count)}
+                {
+                    let (items, parcels) = (order.item_count, order.shipment_count);
+                    t!(
+                        i18n,
+                        shop.items_in_parcels,
+                        items = move || t!(i18n, shop.item_count, count = move || items),
+                        parcels = move || t!(i18n, shop.parcel_count, count = move || parcels)
+                    )
+                }
             </span>
             <strong>{order.total.to_string()}</strong>
         </li>

@@ -149,9 +149,7 @@ both!(
         let operator = app::backend::admin::Operator::command_line();
         let state = app.state();
         app::backend::admin::listings::decide(
-            &app.pool,
-            state.engine,
-            &app.data_dir,
+            &app::backend::admin::Desk::of(&state),
             &operator,
             id,
             false,
@@ -169,9 +167,7 @@ both!(
         set(&mut edit, "draft[en][title]", "Champion match football");
         owner.call("save_product", &edit).await.ok();
         app::backend::admin::listings::decide(
-            &app.pool,
-            state.engine,
-            &app.data_dir,
+            &app::backend::admin::Desk::of(&state),
             &operator,
             id,
             true,

@@ -1,0 +1,67 @@
+//! The build's `/pkg` files. Their names are built into the binary (see `build.rs`), so a
+//! server copied anywhere asks for the files of its own build; it refuses to start when the
+//! site root does not hold them, rather than serve pages that never come to life.
+use app::SiteAssets;
+use std::path::Path;
+
+/// cargo-leptos's hash file as it was when this binary was built; empty without hashing.
+const BUILT_HASHES: &str = include_str!(concat!(env!("OUT_DIR"), "/pkg_hashes.txt"));
+
+/// The names this build gives the files its pages load.
+pub fn built(pkg_dir: &str, output_name: &str) -> SiteAssets {
+    SiteAssets::named(pkg_dir, output_name, BUILT_HASHES)
+}
+
+/// A file the pages load that the site root lacks.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "LEPTOS_SITE_ROOT: {root} has no {file}, which every page loads: copy this build's site \
+     root (target/site) there"
+)]
+pub struct MissingAsset {
+    pub root: String,
+    pub file: String,
+}
+
+/// This build's files, provided the site root holds every one of them.
+pub fn find(site_root: &str, pkg_dir: &str, output_name: &str) -> Result<SiteAssets, MissingAsset> {
+    let assets = built(pkg_dir, output_name);
+    match assets
+        .files()
+        .into_iter()
+        .find(|file| !Path::new(site_root).join(file).is_file())
+    {
+        Some(file) => Err(MissingAsset {
+            root: site_root.to_owned(),
+            file,
+        }),
+        None => Ok(assets),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_root_without_the_builds_files_is_refused_by_name() {
+        let root = std::env::temp_dir().join(format!("pavilion-assets-{}", std::process::id()));
+        let pkg = root.join("pkg");
+        std::fs::create_dir_all(&pkg).expect("temp dir");
+        let root_text = root.to_str().expect("utf-8");
+        let assets = built("pkg", "pavilion");
+        let [js, wasm, css] = assets.files();
+        for file in [&js, &css] {
+            std::fs::write(root.join(file), "x").expect("write");
+        }
+        let missing = find(root_text, "pkg", "pavilion").expect_err("no wasm");
+        assert_eq!(missing.file, wasm);
+        assert!(missing.to_string().contains(&wasm), "{missing}");
+        std::fs::write(root.join(&wasm), "x").expect("write");
+        assert_eq!(
+            find(root_text, "pkg", "pavilion").expect("complete"),
+            assets
+        );
+        std::fs::remove_dir_all(&root).ok();
+    }
+}
