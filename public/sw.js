@@ -84,7 +84,21 @@ async function fromNetworkFirst(request, url) {
     }
     return response;
   } catch (offline) {
+    const kept = await caches.match(request);
+    if (kept) return kept;
     const lang = url.pathname.startsWith("/zh") ? "zh" : "en";
-    return (await caches.match(request)) || (await caches.match(offlinePage(lang))) || Response.error();
+    return (await offlineAnswer(lang)) || Response.error();
   }
+}
+
+/// The offline page, answered at the address the visitor asked for. Its scripts are left
+/// out: the app would find another page's content at this address, and there is nothing to
+/// make live without a connection; its links still work.
+async function offlineAnswer(lang) {
+  const page = await caches.match(offlinePage(lang));
+  if (!page) return null;
+  const html = (await page.text())
+    .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+  return new Response(html, { status: 200, headers: page.headers });
 }

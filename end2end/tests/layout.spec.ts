@@ -9,15 +9,16 @@ import { fits, overflow } from "./layout";
 
 const WIDTHS = [360, 414, 768, 1024, 1280, 1440];
 
-/// How many lines an element's text takes.
+/// How many lines each element's text takes: the distinct tops of its text's boxes.
 async function lines(page: Page, selector: string): Promise<number[]> {
   return page.locator(selector).evaluateAll((elements) =>
     elements.map((element) => {
-      const style = getComputedStyle(element);
-      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
-      const box = element.getBoundingClientRect();
-      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-      return Math.round((box.height - padding) / lineHeight);
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const tops = Array.from(range.getClientRects())
+        .filter((rect) => rect.width > 0)
+        .map((rect) => Math.round(rect.top));
+      return new Set(tops).size;
     }),
   );
 }

@@ -30,7 +30,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -506,10 +506,34 @@ fn public_files(site_root: &str, pkg_dir: &str) -> Router<ServerState> {
             router.nest_service(&format!("/{name}"), files)
         } else {
             let file = ServeFile::new(path).precompressed_br().precompressed_gzip();
-            router.route_service(&format!("/{name}"), file)
+            if name == SERVICE_WORKER {
+                router.route_service(&format!("/{name}"), service_worker(file))
+            } else {
+                router.route_service(&format!("/{name}"), file)
+            }
         };
     }
     router
+}
+
+/// The service worker's script, a public file.
+const SERVICE_WORKER: &str = "sw.js";
+
+/// The service worker runs under its script's policy: it fetches from this site and runs
+/// nothing else; browsers check it for updates without the HTTP cache.
+fn service_worker(
+    file: ServeFile,
+) -> SetResponseHeader<SetResponseHeader<ServeFile, HeaderValue>, HeaderValue> {
+    let fresh =
+        SetResponseHeader::overriding(file, CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    SetResponseHeader::overriding(
+        fresh,
+        http::header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; \
+             base-uri 'none'; form-action 'self'",
+        ),
+    )
 }
 
 /// Resolves on SIGINT or SIGTERM.

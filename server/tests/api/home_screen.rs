@@ -59,6 +59,12 @@ both!(each_language_installs_as_its_own_app, |app| {
 both!(the_service_worker_and_its_offline_page_are_served, |app| {
     let response = app.get("/sw.js").await;
     assert_eq!(response.status(), 200);
+    // The worker may fetch from the site (the files' policy would forbid it) and nothing else.
+    assert_eq!(
+        response.headers()["content-security-policy"],
+        "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; \
+         form-action 'self'"
+    );
     assert!(
         response.headers()["content-type"]
             .to_str()
