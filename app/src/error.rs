@@ -120,6 +120,60 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The form fields this problem is about, by the last part of their names
+    /// (`model::form_draft::field_key`): the form shows the message beside the first of them
+    /// that it has. Empty for problems about the whole form or the world (stock, limits).
+    pub fn fields(self) -> &'static [&'static str] {
+        use Problem::*;
+        match self {
+            Email | EmailTaken => &["email"],
+            DisplayName => &["display_name"],
+            PasswordTooShort | PasswordTooLong | PasswordCommon => &["password", "new"],
+            PasswordWrong => &["current"],
+            Quantity => &["quantity"],
+            Recipient => &["recipient"],
+            Mobile => &["mobile"],
+            Province => &["province"],
+            City => &["city"],
+            District => &["district"],
+            Street => &["street"],
+            Postcode => &["postcode"],
+            BuyerName => &["buyer_name"],
+            IdNumber | IdBornTooEarly | IdBornInFuture | IdUnderage => &["id_number"],
+            ShippingMethod => &["shipping"],
+            RiskNotAccepted => &["accept_risk"],
+            Rating => &["rating"],
+            ReviewText | ArticleBody => &["body"],
+            Slug | SlugTaken => &["slug"],
+            ArticleSection => &["section"],
+            PublishAt => &["publish_at"],
+            ArticleTitle | ProductText => &["title"],
+            ShopKind => &["kind"],
+            LegalName => &["legal_name"],
+            ShopName => &["shop_name"],
+            Registration | RegistrationChecksum => &["registration_number"],
+            ContactName => &["contact_name"],
+            ContactPhone => &["contact_phone"],
+            ShopCategories => &["categories"],
+            Category => &["category"],
+            HsCode => &["hs_code"],
+            Weight => &["weight_g"],
+            Price => &["price"],
+            Sku | SkuTaken => &["sku"],
+            StockDelta => &["delta"],
+            Reason => &["reason"],
+            Carrier => &["carrier"],
+            Tracking => &["tracking"],
+            StaffRole | Role => &["role"],
+            ExchangeRate => &["rate"],
+            Commission => &["percent"],
+            RateDay => &["from"],
+            _ => &[],
+        }
+    }
+}
+
+impl Problem {
     pub const ALL: [Problem; 81] = [
         Problem::Email,
         Problem::EmailTaken,

@@ -6,6 +6,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::i18n::I18nContextProvider;
+use crate::model::form_draft::FormDraft;
 use crate::pages::academy::{AcademyPage, GuidePage};
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, WishlistPage,
@@ -32,6 +33,7 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_form_draft();
     // Every route's view is type-erased (`into_any`): with concrete page types the route
     // table's type grows with each page until rustc needs tens of gigabytes for it.
     view! {
@@ -120,4 +122,19 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// What a refused form held (`model::form_draft`), from the server to the browser's
+/// hydration, so both render the form filled in the same way. Made here, once per page and
+/// before anything waits, so its hydration id never depends on timing. Empty on almost every
+/// page.
+fn provide_form_draft() {
+    let draft = SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        let draft = use_context::<FormDraft>().unwrap_or_default();
+        #[cfg(not(feature = "ssr"))]
+        let draft = FormDraft::default();
+        draft
+    });
+    provide_context(draft.into_inner());
 }

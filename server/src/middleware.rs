@@ -2,6 +2,7 @@
 //! tower-http): the client's address and security headers, the session and the anonymous
 //! rate limit, and status codes for failed server functions.
 
+use app::backend::form_drafts;
 use app::backend::session::{self, ClientAddr, CookieChange, Session};
 use app::error::AppError;
 use axum::extract::{ConnectInfo, Request, State};
@@ -68,6 +69,39 @@ pub async fn session(
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
     headers.append(VARY, HeaderValue::from_static("Cookie"));
+    response
+}
+
+/// Fills a refused form in again: on the page a refused form was sent back to (its address
+/// carries `__err`), the draft this browser's cookie names goes into the request for the
+/// render (`FormDraft`), and the answer, holding what the visitor typed, is nobody else's.
+pub async fn form_draft(
+    State(state): State<ServerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let refused = request
+        .uri()
+        .query()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "__err"));
+    let token = cookie_value(
+        request.headers().get_all(COOKIE).iter(),
+        form_drafts::COOKIE,
+    );
+    let draft = match token {
+        Some(token) if refused && request.method() == http::Method::GET => {
+            form_drafts::find(&state.app.pool, &token, request.uri().path()).await
+        }
+        _ => None,
+    };
+    let Some(draft) = draft else {
+        return next.run(request).await;
+    };
+    request.extensions_mut().insert(draft);
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     response
 }
 
@@ -213,12 +247,14 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
 /// Whether a URL-encoded form or query holds, in a name or a value, a control character
 /// other than the tab and line breaks a textarea sends.
 fn has_control_character(encoded: &[u8]) -> bool {
-    form_urlencoded::parse(encoded).any(|(name, value)| {
-        [name, value].iter().any(|text| {
-            text.chars()
-                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        })
-    })
+    form_urlencoded::parse(encoded)
+        .any(|(name, value)| holds_control_character(&name) || holds_control_character(&value))
+}
+
+/// Whether text holds a control character other than the tab and line breaks.
+pub(crate) fn holds_control_character(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// A failed server function answers with the status its error deserves (422 for bad input,

@@ -8,6 +8,7 @@ use app::backend::payments::sandbox::Sandbox;
 use app::backend::search::{SearchError, SearchIndex};
 use app::backend::{AppState, Keys};
 use app::model::SiteConfig;
+use app::model::form_draft::FormDraft;
 use app::{App, SiteAssets, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -16,7 +17,7 @@ use http::HeaderValue;
 use http::header::{CACHE_CONTROL, VARY};
 use ipnet::IpNet;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sqlx::AnyPool;
 use std::future::Future;
@@ -246,7 +247,14 @@ fn router(state: ServerState) -> Router {
     let routes = route_list();
     let context = {
         let app_state = state.app.clone();
-        move || provide_context(app_state.clone())
+        move || {
+            provide_context(app_state.clone());
+            let draft = use_context::<http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<FormDraft>().cloned());
+            if let Some(draft) = draft {
+                provide_context(draft);
+            }
+        }
     };
     let assets = state.assets.clone();
     let pkg_cache = if assets.hashed {
@@ -299,7 +307,15 @@ fn router(state: ServerState) -> Router {
             middleware::refuse_control_characters,
         ))
         .route_layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            handlers::server_fns::keep_refused_form,
+        ))
         .route_layer(axum::middleware::from_fn(middleware::server_fn_status))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::form_draft,
+        ))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::session,
@@ -351,6 +367,18 @@ fn router(state: ServerState) -> Router {
             middleware::session,
         ));
 
+    // A new product's first save, with its pictures.
+    let new_product = Router::new()
+        .route("/uploads/products/new", post(handlers::new_product::create))
+        .route_layer(RequestBodyLimitLayer::new(handlers::new_product::MAX_BODY))
+        .route_layer(axum::extract::DefaultBodyLimit::max(
+            handlers::new_product::MAX_BODY,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::session,
+        ));
+
     public_files(&leptos.site_root, &leptos.site_pkg_dir)
         .route("/", get(handlers::language::root_redirect))
         .route("/switch-language", get(handlers::language::switch))
@@ -388,6 +416,7 @@ fn router(state: ServerState) -> Router {
         .nest_service(&format!("/{}", leptos.site_pkg_dir), pkg)
         .merge(dynamic)
         .merge(uploads)
+        .merge(new_product)
         .merge(catalogue)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,

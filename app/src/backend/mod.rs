@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod content;
 pub mod crypto;
 pub mod db;
+pub mod form_drafts;
 pub mod home_screen;
 pub mod mail;
 pub mod media;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use leptos_i18n::I18nContext;
 
+use crate::components::forms::shown_beside_a_control;
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
 use crate::model::Lang;
@@ -150,7 +151,8 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     }
 }
 
-/// The error of a server action's last result, if it failed.
+/// The error of a server action's last result, if it failed, unless a control of the form
+/// shows it beside itself (`forms::Feedback`).
 #[component]
 pub fn ActionError<T, S>(value: S) -> impl IntoView
 where
@@ -159,6 +161,7 @@ where
 {
     move || {
         value.with(|v| match v {
+            Some(Err(AppError::Invalid(problem))) if shown_beside_a_control(*problem) => None,
             Some(Err(error)) => Some(view! { <ErrorMessage error=error.clone() /> }),
             _ => None,
         })

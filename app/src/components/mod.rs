@@ -17,7 +17,10 @@ mod use_lang;
 
 pub use cart_changes::use_cart_changes;
 pub use error_message::{ActionError, ErrorMessage, error_text, internal_error_text, problem_text};
-pub use forms::{Field, LangField};
+pub use forms::{
+    Control, ControlError, Feedback, Field, LangField, SelectField, TextArea, field_id,
+    refused_form, use_control,
+};
 pub use json_ld::JsonLd;
 pub use language_switch::{LanguageSwitch, encode_query_value};
 pub use marked::Marked;

@@ -23,6 +23,7 @@ pub mod audit;
 pub mod cart;
 pub mod content;
 pub mod editor;
+pub mod form_draft;
 pub mod order;
 pub mod registration;
 pub mod review;

@@ -7,6 +7,7 @@ pub mod health;
 pub mod home_screen;
 pub mod language;
 pub mod media;
+pub mod new_product;
 pub mod payments;
 pub mod seo;
 pub mod server_fns;

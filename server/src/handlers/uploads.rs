@@ -22,7 +22,7 @@ pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 const MAX_PIXELS: u64 = 50_000_000;
 
 #[derive(Debug, thiserror::Error)]
-enum UploadError {
+pub(crate) enum UploadError {
     #[error("not a picture we can read")]
     NotAnImage,
     #[error("too many pixels")]
@@ -86,7 +86,7 @@ fn cut(picture: &image::DynamicImage, width: u32, height: u32) -> image::RgbImag
 }
 
 /// A product picture at every gallery width, cut to 4:3 around its centre.
-fn gallery(bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, UploadError> {
+pub(crate) fn gallery(bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, UploadError> {
     let picture = decode(bytes)?;
     app::backend::media::WIDTHS
         .iter()
@@ -103,7 +103,7 @@ fn document(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), UploadError> {
     Ok(("image/jpeg", reencode(bytes)?))
 }
 
-type Fields = HashMap<String, axum::body::Bytes>;
+pub(crate) type Fields = HashMap<String, axum::body::Bytes>;
 
 /// The fields of a multipart form, by name; a file larger than allowed ends the reading.
 async fn fields(multipart: &mut Multipart) -> Result<Fields, StatusCode> {
@@ -117,11 +117,15 @@ async fn fields(multipart: &mut Multipart) -> Result<Fields, StatusCode> {
 }
 
 fn too_large(headers: &HeaderMap) -> bool {
+    longer_than(headers, MAX_BYTES + 64 * 1024)
+}
+
+fn longer_than(headers: &HeaderMap, limit: usize) -> bool {
     headers
         .get(http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok())
-        .is_some_and(|length| length > MAX_BYTES + 64 * 1024)
+        .is_some_and(|length| length > limit)
 }
 
 fn text(fields: &Fields, name: &str) -> String {
@@ -138,7 +142,7 @@ fn lang_of(fields: &Fields) -> Lang {
     Lang::parse(&text(fields, "lang")).unwrap_or(Lang::En)
 }
 
-fn refusal(error: &UploadError) -> &'static str {
+pub(crate) fn refusal(error: &UploadError) -> &'static str {
     match error {
         UploadError::NotAnImage => "not_image",
         UploadError::TooLarge => "too_large",
@@ -146,7 +150,7 @@ fn refusal(error: &UploadError) -> &'static str {
 }
 
 /// Runs picture work on the blocking pool.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, UploadError> + Send + 'static,
 ) -> Result<Result<T, UploadError>, StatusCode> {
     tokio::task::spawn_blocking(work)
@@ -208,14 +212,15 @@ pub async fn image(
 
 /// A seller's upload form and the shop whose catalogue they manage, or the status that
 /// refuses them (not signed in, too large, unreadable, no such shop or role).
-async fn catalogue_form(
+pub(crate) async fn catalogue_form(
     state: &ServerState,
     session: &Session,
     headers: &HeaderMap,
+    limit: usize,
     multipart: &mut Multipart,
 ) -> Result<(Fields, Lang, SellerShop, i64), StatusCode> {
     let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
-    if too_large(headers) {
+    if longer_than(headers, limit) {
         return Err(StatusCode::PAYLOAD_TOO_LARGE);
     }
     let fields = fields(multipart).await?;
@@ -238,11 +243,18 @@ pub async fn product_picture(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let (fields, lang, shop, user_id) =
-        match catalogue_form(&state, &session, &headers, &mut multipart).await {
-            Ok(form) => form,
-            Err(status) => return status.into_response(),
-        };
+    let (fields, lang, shop, user_id) = match catalogue_form(
+        &state,
+        &session,
+        &headers,
+        MAX_BYTES + 64 * 1024,
+        &mut multipart,
+    )
+    .await
+    {
+        Ok(form) => form,
+        Err(status) => return status.into_response(),
+    };
     let pool = &state.app.pool;
     let product: i64 = text(&fields, "product").parse().unwrap_or(-1);
     let (slug, on_sale) =
@@ -314,11 +326,18 @@ pub async fn shop_picture(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let (fields, lang, shop, _) =
-        match catalogue_form(&state, &session, &headers, &mut multipart).await {
-            Ok(form) => form,
-            Err(status) => return status.into_response(),
-        };
+    let (fields, lang, shop, _) = match catalogue_form(
+        &state,
+        &session,
+        &headers,
+        MAX_BYTES + 64 * 1024,
+        &mut multipart,
+    )
+    .await
+    {
+        Ok(form) => form,
+        Err(status) => return status.into_response(),
+    };
     let pool = &state.app.pool;
     let back = format!("/{}/seller/profile", lang.code());
     let (kind, size) = match text(&fields, "kind").as_str() {

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod carts;
+pub mod form_drafts;
 pub mod orders;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
-use crate::components::{ActionError, Field, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 
 #[component]
@@ -28,24 +28,26 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{t!(i18n, account.login_title)}</h1>
             {reset_done.then(|| view! { <p class="notice">{t!(i18n, account.reset_done)}</p> })}
             <ActionForm action attr:class="stack">
-                <LangField />
-                <input type="hidden" name="next" value=next_field />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.email).to_string())
-                    name="email"
-                    kind="email"
-                    autocomplete="email"
-                />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.password).to_string())
-                    name="password"
-                    kind="password"
-                    autocomplete="current-password"
-                />
-                <ActionError value=action.value() />
-                <button type="submit" class="primary">
-                    {t!(i18n, account.login_submit)}
-                </button>
+                <Feedback value=action.value()>
+                    <LangField />
+                    <input type="hidden" name="next" value=next_field />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.email).to_string())
+                        name="email"
+                        kind="email"
+                        autocomplete="email"
+                    />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.password).to_string())
+                        name="password"
+                        kind="password"
+                        autocomplete="current-password"
+                    />
+                    <ActionError value=action.value() />
+                    <button type="submit" class="primary">
+                        {t!(i18n, account.login_submit)}
+                    </button>
+                </Feedback>
             </ActionForm>
             <p>
                 <a href=register_href>{t!(i18n, account.no_account)}</a>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::{ChangePassword, Logout, LogoutEverywhere, current_account};
 use crate::api::seller::get_my_application;
-use crate::components::{ActionError, Field, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::account::{AccountView, Role};
 use crate::pages::account::login::urlencoding;
@@ -123,26 +123,28 @@ fn AccountView(account: AccountView) -> impl IntoView {
             </ul>
             <h2>{t!(i18n, account.change_password)}</h2>
             <ActionForm action=change attr:class="stack">
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.current_password).to_string())
-                    name="current"
-                    kind="password"
-                    autocomplete="current-password"
-                />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
-                    name="new"
-                    kind="password"
-                    autocomplete="new-password"
-                    hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
-                />
-                <ActionError value=change.value() />
-                <Show when=changed>
-                    <p class="notice" role="status">
-                        {t!(i18n, account.password_changed)}
-                    </p>
-                </Show>
-                <button type="submit">{t!(i18n, account.change_password)}</button>
+                <Feedback value=change.value()>
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.current_password).to_string())
+                        name="current"
+                        kind="password"
+                        autocomplete="current-password"
+                    />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
+                        name="new"
+                        kind="password"
+                        autocomplete="new-password"
+                        hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
+                    />
+                    <ActionError value=change.value() />
+                    <Show when=changed>
+                        <p class="notice" role="status">
+                            {t!(i18n, account.password_changed)}
+                        </p>
+                    </Show>
+                    <button type="submit">{t!(i18n, account.change_password)}</button>
+                </Feedback>
             </ActionForm>
             <h2>{t!(i18n, account.sessions)}</h2>
             <div class="row">

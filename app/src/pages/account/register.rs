@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Register;
-use crate::components::{ActionError, Field, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 
 #[component]
@@ -22,30 +22,32 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="auth-page">
             <h1>{t!(i18n, account.register_title)}</h1>
             <ActionForm action attr:class="stack">
-                <LangField />
-                <input type="hidden" name="next" value=next />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.email).to_string())
-                    name="form[email]"
-                    kind="email"
-                    autocomplete="email"
-                />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.display_name).to_string())
-                    name="form[display_name]"
-                    autocomplete="nickname"
-                />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
-                    name="form[password]"
-                    kind="password"
-                    autocomplete="new-password"
-                    hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
-                />
-                <ActionError value=action.value() />
-                <button type="submit" class="primary">
-                    {t!(i18n, account.register_submit)}
-                </button>
+                <Feedback value=action.value()>
+                    <LangField />
+                    <input type="hidden" name="next" value=next />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.email).to_string())
+                        name="form[email]"
+                        kind="email"
+                        autocomplete="email"
+                    />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.display_name).to_string())
+                        name="form[display_name]"
+                        autocomplete="nickname"
+                    />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
+                        name="form[password]"
+                        kind="password"
+                        autocomplete="new-password"
+                        hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
+                    />
+                    <ActionError value=action.value() />
+                    <button type="submit" class="primary">
+                        {t!(i18n, account.register_submit)}
+                    </button>
+                </Feedback>
             </ActionForm>
             <p>
                 <a href=move || format!("/{}/account/login", lang.get().code())>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{RequestPasswordReset, ResetPassword};
-use crate::components::{ActionError, Field, LangField, PageMeta};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta};
 use crate::i18n::*;
 
 /// "Forgot your password?": asks for the email and sends a one-time link.
@@ -24,18 +24,20 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <ActionForm action attr:class="stack">
-                            <Field
-                                label=Signal::derive(move || {
-                                    t_string!(i18n, account.email).to_string()
-                                })
-                                name="email"
-                                kind="email"
-                                autocomplete="email"
-                            />
-                            <ActionError value=action.value() />
-                            <button type="submit" class="primary">
-                                {t!(i18n, account.forgot_submit)}
-                            </button>
+                            <Feedback value=action.value()>
+                                <Field
+                                    label=Signal::derive(move || {
+                                        t_string!(i18n, account.email).to_string()
+                                    })
+                                    name="email"
+                                    kind="email"
+                                    autocomplete="email"
+                                />
+                                <ActionError value=action.value() />
+                                <button type="submit" class="primary">
+                                    {t!(i18n, account.forgot_submit)}
+                                </button>
+                            </Feedback>
                         </ActionForm>
                     }
                 }
@@ -65,19 +67,21 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <section class="auth-page">
             <h1>{t!(i18n, account.reset_title)}</h1>
             <ActionForm action attr:class="stack">
-                <LangField />
-                <input type="hidden" name="token" value=token />
-                <Field
-                    label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
-                    name="password"
-                    kind="password"
-                    autocomplete="new-password"
-                    hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
-                />
-                <ActionError value=action.value() />
-                <button type="submit" class="primary">
-                    {t!(i18n, account.reset_submit)}
-                </button>
+                <Feedback value=action.value()>
+                    <LangField />
+                    <input type="hidden" name="token" value=token />
+                    <Field
+                        label=Signal::derive(move || t_string!(i18n, account.new_password).to_string())
+                        name="password"
+                        kind="password"
+                        autocomplete="new-password"
+                        hint=Signal::derive(move || t_string!(i18n, account.password_rules).to_string())
+                    />
+                    <ActionError value=action.value() />
+                    <button type="submit" class="primary">
+                        {t!(i18n, account.reset_submit)}
+                    </button>
+                </Feedback>
             </ActionForm>
         </section>
     }

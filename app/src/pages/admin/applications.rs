@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{AdminPage, StateTabs, loaded, param};
 use crate::api::admin::{DecideApplication, SuspendShop, list_applications};
-use crate::components::{ActionError, LangField, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, use_lang};
 use crate::i18n::*;
 use crate::model::admin::{AdminApplication, AdminShop};
 
@@ -125,24 +125,33 @@ fn ShopControls(shop: AdminShop) -> impl IntoView {
                 {shop.suspended_reason.map(|reason| view! { " · " {reason} })}
             </p>
             <ActionForm action=suspend attr:class="row compact">
-                <LangField />
-                <input type="hidden" name="shop_id" value=shop_id />
-                {if shop.suspended {
-                    view! {
-                        <input type="hidden" name="action" value="reinstate" />
-                        <button type="submit">{t!(i18n, admin.reinstate)}</button>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <input type="hidden" name="action" value="suspend" />
-                        <input name="reason" required maxlength="300" aria-label=move || t_string!(i18n, admin.suspend_reason) placeholder=move || t_string!(i18n, admin.suspend_reason) />
-                        <button type="submit" class="danger">{t!(i18n, admin.suspend)}</button>
-                    }
-                    .into_any()
-                }}
+                <Feedback value=suspend.value() row=("shop_id", shop_id.to_string())>
+                    <LangField />
+                    <input type="hidden" name="shop_id" value=shop_id />
+                    {if shop.suspended {
+                        view! {
+                            <input type="hidden" name="action" value="reinstate" />
+                            <button type="submit">{t!(i18n, admin.reinstate)}</button>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <input type="hidden" name="action" value="suspend" />
+                            <Field
+                                label=t_string!(i18n, admin.suspend_reason).to_string()
+                                label_hidden=true
+                                name="reason"
+                                id=format!("suspend-{shop_id}")
+                                maxlength=300
+                                placeholder=t_string!(i18n, admin.suspend_reason).to_string()
+                            />
+                            <button type="submit" class="danger">{t!(i18n, admin.suspend)}</button>
+                        }
+                        .into_any()
+                    }}
+                    <ActionError value=suspend.value() />
+                </Feedback>
             </ActionForm>
-            <ActionError value=suspend.value() />
         </div>
     }
 }

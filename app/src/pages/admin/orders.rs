@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{AdminPage, loaded, param};
 use crate::api::admin::{RefundOrder, search_orders};
-use crate::components::{ActionError, LangField};
+use crate::components::{ActionError, Feedback, Field, LangField};
 use crate::i18n::*;
 use crate::model::Money;
 use crate::model::admin::AdminOrder;
@@ -87,12 +87,21 @@ fn OrderRow(order: AdminOrder) -> impl IntoView {
             <td>
                 {refundable.then(|| view! {
                     <ActionForm action=refund attr:class="row compact">
-                        <LangField />
-                        <input type="hidden" name="number" value=number.clone() />
-                        <input name="reason" required maxlength="300" aria-label=move || t_string!(i18n, admin.refund_reason) placeholder=move || t_string!(i18n, admin.refund_reason) />
-                        <button type="submit" class="danger">{t!(i18n, admin.refund)}</button>
+                        <Feedback value=refund.value() row=("number", number.clone())>
+                            <LangField />
+                            <input type="hidden" name="number" value=number.clone() />
+                            <Field
+                                label=t_string!(i18n, admin.refund_reason).to_string()
+                                label_hidden=true
+                                name="reason"
+                                id=format!("refund-{number}")
+                                maxlength=300
+                                placeholder=t_string!(i18n, admin.refund_reason).to_string()
+                            />
+                            <button type="submit" class="danger">{t!(i18n, admin.refund)}</button>
+                            <ActionError value=refund.value() />
+                        </Feedback>
                     </ActionForm>
-                    <ActionError value=refund.value() />
                 })}
             </td>
         </tr>

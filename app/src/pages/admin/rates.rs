@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{AdminPage, loaded, param};
 use crate::api::admin::{SetCommission, SetExchangeRate, get_rates};
-use crate::components::{ActionError, LangField};
+use crate::components::{ActionError, Feedback, Field, LangField, SelectField};
 use crate::i18n::*;
 use crate::model::admin::{DatedRate, RatesView, percent_text, rate_text};
 
@@ -20,35 +20,45 @@ pub fn AdminRatesPage() -> impl IntoView {
             <p>{t!(i18n, admin.rates_lead)}</p>
             <div class="grid two">
                 <ActionForm action=exchange attr:class="card stack">
-                    <h2>{t!(i18n, admin.exchange_rate)}</h2>
-                    <LangField />
-                    <label>
-                        {t!(i18n, admin.currency)}
-                        <select name="currency">
-                            <option value="PKR">"PKR"</option>
-                            <option value="USD">"USD"</option>
-                        </select>
-                    </label>
-                    <label>
-                        {t!(i18n, admin.per_cny)}
-                        <input name="rate" inputmode="decimal" required maxlength="14" placeholder="39.8125" />
-                    </label>
-                    <button type="submit" class="primary">{t!(i18n, admin.set_rate)}</button>
-                    <ActionError value=exchange.value() />
+                    <Feedback value=exchange.value()>
+                        <h2>{t!(i18n, admin.exchange_rate)}</h2>
+                        <LangField />
+                        <SelectField
+                            label=t_string!(i18n, admin.currency).to_string()
+                            name="currency"
+                            options=vec![("PKR".into(), "PKR".into()), ("USD".into(), "USD".into())]
+                        />
+                        <Field
+                            label=t_string!(i18n, admin.per_cny).to_string()
+                            name="rate"
+                            inputmode="decimal"
+                            maxlength=14
+                            placeholder="39.8125"
+                        />
+                        <button type="submit" class="primary">{t!(i18n, admin.set_rate)}</button>
+                        <ActionError value=exchange.value() />
+                    </Feedback>
                 </ActionForm>
                 <ActionForm action=commission attr:class="card stack">
-                    <h2>{t!(i18n, admin.commission)}</h2>
-                    <LangField />
-                    <label>
-                        {t!(i18n, admin.percent)}
-                        <input name="percent" inputmode="decimal" required maxlength="6" placeholder="8" />
-                    </label>
-                    <label>
-                        {t!(i18n, admin.applies_from)}
-                        <input name="from" type="date" />
-                    </label>
-                    <button type="submit" class="primary">{t!(i18n, admin.set_rate)}</button>
-                    <ActionError value=commission.value() />
+                    <Feedback value=commission.value()>
+                        <h2>{t!(i18n, admin.commission)}</h2>
+                        <LangField />
+                        <Field
+                            label=t_string!(i18n, admin.percent).to_string()
+                            name="percent"
+                            inputmode="decimal"
+                            maxlength=6
+                            placeholder="8"
+                        />
+                        <Field
+                            label=t_string!(i18n, admin.applies_from).to_string()
+                            name="from"
+                            kind="date"
+                            required=false
+                        />
+                        <button type="submit" class="primary">{t!(i18n, admin.set_rate)}</button>
+                        <ActionError value=commission.value() />
+                    </Feedback>
                 </ActionForm>
             </div>
             {loaded(rates, move |rates: RatesView| view! {

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::editor::{SaveArticle, get_article_draft};
-use crate::components::{ActionError, ErrorMessage, LangField, PageMeta, raw_text};
+use crate::components::{
+    ActionError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField, TextArea,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::content::Section;
@@ -63,16 +65,10 @@ fn ArticleForm(draft: ArticleDraft) -> impl IntoView {
     let saved = query.read_untracked().get("saved").is_some();
     let uploaded = query.read_untracked().get("uploaded");
     let upload_error = query.read_untracked().get("upload_error").is_some();
-    let sections = Section::ALL
+    let sections: Vec<(String, String)> = Section::ALL
         .into_iter()
-        .map(|s| {
-            view! {
-                <option value=s.code() selected=draft.section == s.code()>
-                    {section_name(i18n, s)}
-                </option>
-            }
-        })
-        .collect_view();
+        .map(|s| (s.code().to_owned(), section_name(i18n, s).to_string()))
+        .collect();
     let heading = if draft.id.is_some() {
         t_string!(i18n, editor.edit_article)
     } else {
@@ -84,38 +80,44 @@ fn ArticleForm(draft: ArticleDraft) -> impl IntoView {
             {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, editor.saved)}</p> })}
             <UploadForm uploaded upload_error />
             <ActionForm action=save attr:class="article-form">
-                <LangField />
-                {draft.id.map(|id| view! { <input type="hidden" name="draft[id]" value=id /> })}
-                <div class="row">
-                    <div class="field">
-                        <label for="slug">{t!(i18n, editor.slug)}</label>
-                        <input id="slug" name="draft[slug]" value=draft.slug.clone() required pattern="[a-z0-9\\-]{3,80}" />
-                    </div>
-                    <div class="field">
-                        <label for="section">{t!(i18n, editor.section)}</label>
-                        <select id="section" name="draft[section]">{sections}</select>
-                    </div>
-                    <div class="field">
-                        <label for="cover">{t!(i18n, editor.cover)}</label>
-                        <input id="cover" name="draft[cover]" value=draft.cover.clone() />
-                    </div>
-                    <div class="field">
-                        <label for="publish_at">{t!(i18n, editor.publish_at)}</label>
-                        <input
-                            id="publish_at"
-                            type="datetime-local"
-                            name="draft[publish_at]"
-                            value=draft.publish_at.clone().unwrap_or_default()
+                <Feedback value=save.value()>
+                    <LangField />
+                    {draft.id.map(|id| view! { <input type="hidden" name="draft[id]" value=id /> })}
+                    <div class="row">
+                        <Field
+                            label=t_string!(i18n, editor.slug).to_string()
+                            name="draft[slug]"
+                            value=draft.slug.clone()
+                            pattern="[a-z0-9\\-]{3,80}"
                         />
-                        <small>{t!(i18n, editor.publish_hint)}</small>
+                        <SelectField
+                            label=t_string!(i18n, editor.section).to_string()
+                            name="draft[section]"
+                            options=sections
+                            chosen=draft.section.clone()
+                        />
+                        <Field
+                            label=t_string!(i18n, editor.cover).to_string()
+                            name="draft[cover]"
+                            value=draft.cover.clone()
+                            required=false
+                        />
+                        <Field
+                            label=t_string!(i18n, editor.publish_at).to_string()
+                            name="draft[publish_at]"
+                            kind="datetime-local"
+                            value=draft.publish_at.clone().unwrap_or_default()
+                            required=false
+                            hint=t_string!(i18n, editor.publish_hint).to_string()
+                        />
                     </div>
-                </div>
-                <div class="side-by-side">
-                    <LanguageSide code="en" label="English" side=draft.en.clone() />
-                    <LanguageSide code="zh" label="中文" side=draft.zh.clone() />
-                </div>
-                <ActionError value=save.value() />
-                <button type="submit" class="primary">{t!(i18n, editor.save)}</button>
+                    <div class="side-by-side">
+                        <LanguageSide code="en" label="English" side=draft.en.clone() />
+                        <LanguageSide code="zh" label="中文" side=draft.zh.clone() />
+                    </div>
+                    <ActionError value=save.value() />
+                    <button type="submit" class="primary">{t!(i18n, editor.save)}</button>
+                </Feedback>
             </ActionForm>
         </section>
     }
@@ -139,22 +141,26 @@ fn LanguageSide(code: &'static str, label: &'static str, side: DraftSide) -> imp
                 {label}
                 {missing.then(|| view! { " · " <span class="badge sold-out">{t!(i18n, editor.state_missing)}</span> })}
             </legend>
-            <div class="field">
-                <label for=format!("{code}-title")>{t!(i18n, editor.field_title)} " (" {label} ")"</label>
-                <input id=format!("{code}-title") name=format!("draft[{code}][title]") value=side.title.clone() />
-            </div>
-            <div class="field">
-                <label for=format!("{code}-summary")>{t!(i18n, editor.field_summary)} " (" {label} ")"</label>
-                <textarea id=format!("{code}-summary") name=format!("draft[{code}][summary]") rows="2">
-                    {raw_text(side.summary.clone())}
-                </textarea>
-            </div>
-            <div class="field">
-                <label for=format!("{code}-body")>{t!(i18n, editor.field_body)} " (" {label} ")"</label>
-                <textarea id=format!("{code}-body") name=format!("draft[{code}][body]") rows="16">
-                    {raw_text(side.body.clone())}
-                </textarea>
-            </div>
+            <Field
+                label=format!("{} ({label})", t_string!(i18n, editor.field_title))
+                name=format!("draft[{code}][title]")
+                value=side.title.clone()
+                required=false
+            />
+            <TextArea
+                label=format!("{} ({label})", t_string!(i18n, editor.field_summary))
+                name=format!("draft[{code}][summary]")
+                value=side.summary.clone()
+                rows=2
+                required=false
+            />
+            <TextArea
+                label=format!("{} ({label})", t_string!(i18n, editor.field_body))
+                name=format!("draft[{code}][body]")
+                value=side.body.clone()
+                rows=16
+                required=false
+            />
             {preview}
         </fieldset>
     }

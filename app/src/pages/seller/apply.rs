@@ -3,7 +3,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::SellerError;
 use crate::api::seller::{ApplyForShop, get_my_application, get_seller_options};
-use crate::components::{ActionError, ErrorMessage, LangField, PageMeta, use_lang};
+use crate::components::{
+    ActionError, ControlError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField,
+    use_control, use_lang,
+};
 use crate::i18n::*;
 use crate::model::registration::ShopKind;
 use crate::model::seller::{ApplicationStatus, ApplicationView};
@@ -85,81 +88,36 @@ pub fn ApplyPage() -> impl IntoView {
                         Ok(options) => options,
                         Err(error) => return view! { <ErrorMessage error /> }.into_any(),
                     };
-                    let cities = options
-                        .cities
-                        .into_iter()
-                        .map(|c| view! { <option value=c.value>{c.label}</option> })
-                        .collect_view();
-                    let categories = options
+                    let cities: Vec<(String, String)> =
+                        options.cities.into_iter().map(|c| (c.value, c.label)).collect();
+                    let categories: Vec<(String, String)> = options
                         .categories
                         .into_iter()
                         .filter(|c| c.top)
-                        .map(|c| {
-                            let name = format!("form[categories][{}]", c.value);
-                            view! {
-                                <label class="check">
-                                    <input type="checkbox" name=name value=c.value.clone() />
-                                    " "
-                                    {c.label}
-                                </label>
-                            }
-                        })
-                        .collect_view();
+                        .map(|c| (c.value, c.label))
+                        .collect();
                     view! {
                         <ActionForm action=apply attr:class="apply-form">
-                            <LangField />
-                            <fieldset>
-                                <legend>{t!(i18n, seller.kind)}</legend>
-                                <label class="check">
-                                    <input type="radio" name="form[kind]" value=ShopKind::Exporter.code() required />
-                                    " "
-                                    {t!(i18n, seller.kind_exporter)}
-                                </label>
-                                <label class="check">
-                                    <input type="radio" name="form[kind]" value=ShopKind::Importer.code() />
-                                    " "
-                                    {t!(i18n, seller.kind_importer)}
-                                </label>
-                            </fieldset>
-                            <div class="field">
-                                <label for="legal_name">{t!(i18n, seller.legal_name)}</label>
-                                <input id="legal_name" name="form[legal_name]" required maxlength="120" autocomplete="organization" />
-                            </div>
-                            <div class="field">
-                                <label for="shop_name">{t!(i18n, seller.shop_name)}</label>
-                                <input id="shop_name" name="form[shop_name]" required maxlength="120" />
-                            </div>
-                            <div class="field">
-                                <label for="registration_number">{t!(i18n, seller.registration_number)}</label>
-                                <input
-                                    id="registration_number"
+                            <Feedback value=apply.value()>
+                                <LangField />
+                                <KindChoice />
+                                <Field label=t_string!(i18n, seller.legal_name).to_string() name="form[legal_name]" maxlength=120 autocomplete="organization" />
+                                <Field label=t_string!(i18n, seller.shop_name).to_string() name="form[shop_name]" maxlength=120 />
+                                <Field
+                                    label=t_string!(i18n, seller.registration_number).to_string()
                                     name="form[registration_number]"
-                                    required
-                                    maxlength="24"
-                                    aria-describedby="registration-hint"
+                                    maxlength=24
+                                    hint=t_string!(i18n, seller.registration_hint).to_string()
                                 />
-                                <small id="registration-hint">{t!(i18n, seller.registration_hint)}</small>
-                            </div>
-                            <div class="field">
-                                <label for="city">{t!(i18n, seller.city)}</label>
-                                <select id="city" name="form[city]" required>{cities}</select>
-                            </div>
-                            <div class="row">
-                                <div class="field">
-                                    <label for="contact_name">{t!(i18n, seller.contact_name)}</label>
-                                    <input id="contact_name" name="form[contact_name]" required maxlength="120" autocomplete="name" />
+                                <SelectField label=t_string!(i18n, seller.city).to_string() name="form[city]" options=cities />
+                                <div class="row">
+                                    <Field label=t_string!(i18n, seller.contact_name).to_string() name="form[contact_name]" maxlength=120 autocomplete="name" />
+                                    <Field label=t_string!(i18n, seller.contact_phone).to_string() name="form[contact_phone]" kind="tel" autocomplete="tel" />
                                 </div>
-                                <div class="field">
-                                    <label for="contact_phone">{t!(i18n, seller.contact_phone)}</label>
-                                    <input id="contact_phone" name="form[contact_phone]" type="tel" required autocomplete="tel" />
-                                </div>
-                            </div>
-                            <fieldset class="checks">
-                                <legend>{t!(i18n, seller.categories)}</legend>
-                                {categories}
-                            </fieldset>
-                            <ActionError value=apply.value() />
-                            <button type="submit" class="primary">{t!(i18n, seller.submit_application)}</button>
+                                <CategoryChoices categories />
+                                <ActionError value=apply.value() />
+                                <button type="submit" class="primary">{t!(i18n, seller.submit_application)}</button>
+                            </Feedback>
                         </ActionForm>
                     }
                     .into_any()
@@ -275,5 +233,84 @@ fn ApplicationSummary(application: ApplicationView) -> impl IntoView {
             })}
             {next}
         </div>
+    }
+}
+
+/// Exporter or importer.
+#[component]
+fn KindChoice() -> impl IntoView {
+    let i18n = use_i18n();
+    let control = use_control("form[kind]", "field-form-kind");
+    let invalid = control.invalid();
+    let message = view! { <ControlError control=control.clone() /> };
+    let radio = move |kind: ShopKind, first: bool| {
+        let control = control.clone();
+        view! {
+            <label class="check">
+                <input
+                    id=first.then(|| control.id.clone())
+                    type="radio"
+                    name="form[kind]"
+                    value=kind.code()
+                    required=first
+                    checked=control.was_chosen("form[kind]", kind.code())
+                    aria-invalid=control.aria_invalid()
+                    aria-describedby=control.described_by(None)
+                    autofocus=move || first && invalid.try_get().unwrap_or(false)
+                />
+                " "
+                {match kind {
+                    ShopKind::Exporter => t_string!(i18n, seller.kind_exporter).to_string(),
+                    ShopKind::Importer => t_string!(i18n, seller.kind_importer).to_string(),
+                }}
+            </label>
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, seller.kind)}</legend>
+            {message}
+            {radio(ShopKind::Exporter, true)}
+            {radio(ShopKind::Importer, false)}
+        </fieldset>
+    }
+}
+
+/// The categories a shop means to sell in, at least one.
+#[component]
+fn CategoryChoices(categories: Vec<(String, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let control = use_control("form[categories]", "field-form-categories");
+    let invalid = control.invalid();
+    let boxes = categories
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, text))| {
+            let name = format!("form[categories][{value}]");
+            let first = index == 0;
+            view! {
+                <label class="check">
+                    <input
+                        id=first.then(|| control.id.clone())
+                        type="checkbox"
+                        name=name.clone()
+                        value=value.clone()
+                        checked=control.was_chosen(&name, &value)
+                        aria-invalid=control.aria_invalid()
+                        aria-describedby=control.described_by(None)
+                        autofocus=move || first && invalid.try_get().unwrap_or(false)
+                    />
+                    " "
+                    {text}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="checks">
+            <legend>{t!(i18n, seller.categories)}</legend>
+            <ControlError control=control.clone() />
+            {boxes}
+        </fieldset>
     }
 }

@@ -10,7 +10,10 @@ use super::{SellerError, SellerNav};
 use crate::api::seller::{
     PublishProduct, SaveProduct, get_glossary, get_product_editor, get_seller_options,
 };
-use crate::components::{ActionError, LangField, PageMeta, raw_text, use_lang};
+use crate::components::{
+    ActionError, ControlError, Feedback, Field, LangField, PageMeta, SelectField, raw_text,
+    refused_form, use_control, use_lang,
+};
 use crate::i18n::*;
 use crate::model::Money;
 use crate::model::product::{GALLERY_SIZE, picture_url};
@@ -123,21 +126,29 @@ fn ProductForm(
     let published = query.read_untracked().get("published");
     let uploaded = query.read_untracked().get("uploaded").is_some();
     let upload_error = query.read_untracked().get("upload_error");
-    let draft = editor.draft.clone();
-    let existing = draft.id;
-    let categories = options
+    // Refused without JavaScript, the form comes back as it was sent.
+    let draft = refused_form(save.value())
+        .and_then(|sent| sent.decode::<SaveProduct>())
+        .map(|sent| sent.draft)
+        .unwrap_or_else(|| editor.draft.clone());
+    let existing = editor.draft.id;
+    let categories: Vec<(String, String)> = options
         .categories
         .iter()
         .map(|c| {
-            let label = if c.top { c.label.clone() } else { format!("\u{a0}\u{a0}{}", c.label) };
-            view! { <option value=c.value.clone() selected=draft.category == c.value>{label}</option> }
+            let label = if c.top {
+                c.label.clone()
+            } else {
+                format!("\u{a0}\u{a0}{}", c.label)
+            };
+            (c.value.clone(), label)
         })
-        .collect_view();
-    let cities = options
+        .collect();
+    let cities: Vec<(String, String)> = options
         .cities
         .iter()
-        .map(|c| view! { <option value=c.value.clone() selected=draft.origin_city == c.value>{c.label.clone()}</option> })
-        .collect_view();
+        .map(|c| (c.value.clone(), c.label.clone()))
+        .collect();
     let mut variants = draft.variants.clone();
     if variants.len() < crate::model::seller::MAX_VARIANTS {
         variants.push(VariantDraft::default());
@@ -172,74 +183,118 @@ fn ProductForm(
         {(editor.edit_waiting || !editor.pictures_waiting.is_empty())
             .then(|| view! { <p class="notice" role="status">{t!(i18n, seller.edit_waiting)}</p> })}
         {existing.map(|id| view! { <PublishBox id status=editor.status review_note=editor.review_note.clone() complete=!editor.en.missing_any() && !editor.zh.missing_any() publish /> })}
-        <ActionForm action=save attr:class="article-form">
-            <LangField />
-            {existing.map(|id| view! { <input type="hidden" name="draft[id]" value=id /> })}
-            <div class="row">
-                <div class="field">
-                    <label for="slug">{t!(i18n, seller.slug)}</label>
-                    <input
-                        id="slug"
+        {form(existing, save, view! {
+            <Feedback value=save.value()>
+                <LangField />
+                {existing.map(|id| view! { <input type="hidden" name="draft[id]" value=id /> })}
+                <div class="row">
+                    <Field
+                        label=t_string!(i18n, seller.slug).to_string()
                         name="draft[slug]"
                         value=draft.slug.clone()
-                        required
                         pattern="[a-z0-9][a-z0-9\\-]{1,78}[a-z0-9]"
                         readonly=existing.is_some()
-                        aria-describedby="slug-hint"
+                        hint=t_string!(i18n, seller.slug_hint).to_string()
                     />
-                    <small id="slug-hint">{t!(i18n, seller.slug_hint)}</small>
+                    <SelectField
+                        label=t_string!(i18n, seller.category).to_string()
+                        name="draft[category]"
+                        options=categories
+                        chosen=draft.category.clone()
+                    />
+                    <SelectField
+                        label=t_string!(i18n, seller.origin_city).to_string()
+                        name="draft[origin_city]"
+                        options=cities
+                        chosen=draft.origin_city.clone()
+                    />
                 </div>
-                <div class="field">
-                    <label for="category">{t!(i18n, seller.category)}</label>
-                    <select id="category" name="draft[category]" required>{categories}</select>
+                <div class="row">
+                    <Field
+                        label=t_string!(i18n, seller.hs_code).to_string()
+                        name="draft[hs_code]"
+                        value=draft.hs_code.clone()
+                        hint=t_string!(i18n, seller.hs_hint).to_string()
+                    />
+                    <Field
+                        label=t_string!(i18n, seller.weight_g).to_string()
+                        name="draft[weight_g]"
+                        kind="number"
+                        min="1"
+                        max="100000"
+                        value=draft.weight_g.clone()
+                    />
                 </div>
-                <div class="field">
-                    <label for="origin_city">{t!(i18n, seller.origin_city)}</label>
-                    <select id="origin_city" name="draft[origin_city]" required>{cities}</select>
+                <div class="side-by-side">
+                    <ProductSideFields code="en" label="English" side=draft.en.clone() states=editor.en text=en_text />
+                    <ProductSideFields code="zh" label="中文" side=draft.zh.clone() states=editor.zh text=zh_text />
                 </div>
-            </div>
-            <div class="row">
-                <div class="field">
-                    <label for="hs_code">{t!(i18n, seller.hs_code)}</label>
-                    <input id="hs_code" name="draft[hs_code]" value=draft.hs_code.clone() required aria-describedby="hs-hint" />
-                    <small id="hs-hint">
-                        {t!(i18n, seller.hs_hint)} " " <a href=tax_guide>{t!(i18n, seller.tax_guide)}</a>
-                    </small>
-                </div>
-                <div class="field">
-                    <label for="weight_g">{t!(i18n, seller.weight_g)}</label>
-                    <input id="weight_g" name="draft[weight_g]" type="number" min="1" max="100000" value=draft.weight_g.clone() required />
-                </div>
-            </div>
-            <div class="side-by-side">
-                <ProductSideFields code="en" label="English" side=draft.en.clone() states=editor.en text=en_text />
-                <ProductSideFields code="zh" label="中文" side=draft.zh.clone() states=editor.zh text=zh_text />
-            </div>
-            <Suggestions terms en_text zh_text />
-            <fieldset class="variants">
-                <legend>{t!(i18n, seller.variants)}</legend>
-                <p class="hint">
-                    {t!(i18n, seller.price_hint)} " " <a href=tax_guide>{t!(i18n, seller.tax_guide)}</a>
-                </p>
-                <table class="data">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, seller.sku)}</th>
-                            <th scope="col">{t!(i18n, seller.variant_en)}</th>
-                            <th scope="col">{t!(i18n, seller.variant_zh)}</th>
-                            <th scope="col">{t!(i18n, seller.price_cny)}</th>
-                            <th scope="col">{t!(i18n, seller.variant_weight_g)}</th>
-                            <th scope="col">{t!(i18n, seller.stock)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{variant_rows}</tbody>
-                </table>
-            </fieldset>
-            <ActionError value=save.value() />
-            <button type="submit" class="primary">{t!(i18n, seller.save)}</button>
-        </ActionForm>
+                <Suggestions terms en_text zh_text />
+                <fieldset class="variants">
+                    <legend>{t!(i18n, seller.variants)}</legend>
+                    <p class="hint">
+                        {t!(i18n, seller.price_hint)} " " <a href=tax_guide>{t!(i18n, seller.tax_guide)}</a>
+                    </p>
+                    <table class="data">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, seller.sku)}</th>
+                                <th scope="col">{t!(i18n, seller.variant_en)}</th>
+                                <th scope="col">{t!(i18n, seller.variant_zh)}</th>
+                                <th scope="col">{t!(i18n, seller.price_cny)}</th>
+                                <th scope="col">{t!(i18n, seller.variant_weight_g)}</th>
+                                <th scope="col">{t!(i18n, seller.stock)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{variant_rows}</tbody>
+                    </table>
+                </fieldset>
+                {existing.is_none().then(|| view! { <NewPictures /> })}
+                <ActionError value=save.value() />
+                <button type="submit" class="primary">{t!(i18n, seller.save)}</button>
+            </Feedback>
+        }.into_any())}
         {pictures}
         {preview}
+    }
+}
+
+/// The product form: a saved product's goes to `save_product`; a new product's first save
+/// carries its pictures too, so it is one multipart form (`/uploads/products/new`), the same
+/// with or without JavaScript, refused the same way as `save_product`.
+fn form(existing: Option<i64>, save: ServerAction<SaveProduct>, fields: AnyView) -> AnyView {
+    match existing {
+        Some(_) => view! { <ActionForm action=save attr:class="article-form">{fields}</ActionForm> }.into_any(),
+        None => view! {
+            <form method="post" action="/uploads/products/new" enctype="multipart/form-data" class="article-form">
+                {fields}
+            </form>
+        }
+        .into_any(),
+    }
+}
+
+/// Pictures chosen for a new product, saved with it.
+#[component]
+fn NewPictures() -> impl IntoView {
+    let i18n = use_i18n();
+    let inputs = (0..GALLERY_SIZE)
+        .map(|index| {
+            let id = format!("new-picture-{index}");
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{t_string!(i18n, seller.picture_number, n = index + 1).to_string()}</label>
+                    <input id=id type="file" name=format!("picture_{index}") accept="image/jpeg,image/png,image/webp" />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="new-pictures">
+            <legend>{t!(i18n, seller.pictures)}</legend>
+            <p class="hint">{t!(i18n, seller.pictures_with_product)} " " {t!(i18n, seller.picture_hint)}</p>
+            <div class="row">{inputs}</div>
+        </fieldset>
     }
 }
 
@@ -316,6 +371,8 @@ fn ProductSideFields(
             description.get()
         ))
     });
+    let control = use_control(&format!("draft[{code}][title]"), &format!("{code}-title"));
+    let invalid = control.invalid();
     view! {
         <fieldset lang=code>
             <legend>{label}</legend>
@@ -323,11 +380,15 @@ fn ProductSideFields(
                 <label for=format!("{code}-title")>
                     {t!(i18n, seller.field_title)} " (" {label} ") " {marker(i18n, states.title)}
                 </label>
+                <ControlError control=control.clone() />
                 <input
                     id=format!("{code}-title")
                     name=format!("draft[{code}][title]")
                     value=side.title.clone()
                     maxlength="120"
+                    aria-invalid=control.aria_invalid()
+                    aria-describedby=control.described_by(None)
+                    autofocus=move || invalid.try_get().unwrap_or(false)
                     on:input=move |ev| title.set(event_target_value(&ev))
                 />
             </div>
@@ -414,17 +475,18 @@ fn Suggestions(
 fn VariantRow(index: usize, variant: VariantDraft, product_weight: String) -> impl IntoView {
     let i18n = use_i18n();
     let name = move |field: &str| format!("draft[variants][{index}][{field}]");
+    let id = move |field: &str| format!("variant-{index}-{field}");
     let existing = variant.id.is_some();
     view! {
         <tr>
             <td>
                 {variant.id.map(|id| view! { <input type="hidden" name=name("id") value=id /> })}
-                <input name=name("sku") value=variant.sku.clone() maxlength="40" aria-label=move || t_string!(i18n, seller.sku) />
+                <Field label=t_string!(i18n, seller.sku).to_string() label_hidden=true name=name("sku") id=id("sku") value=variant.sku.clone() maxlength=40 required=false />
             </td>
-            <td><input name=name("label_en") value=variant.label_en.clone() lang="en" aria-label=move || t_string!(i18n, seller.variant_en) /></td>
-            <td><input name=name("label_zh") value=variant.label_zh.clone() lang="zh" aria-label=move || t_string!(i18n, seller.variant_zh) /></td>
-            <td><input name=name("price") value=variant.price.clone() inputmode="decimal" size="8" aria-label=move || t_string!(i18n, seller.price_cny) /></td>
-            <td><input name=name("weight_g") value=variant.weight_g.clone() type="number" min="1" max="100000" size="7" placeholder=product_weight aria-label=move || t_string!(i18n, seller.variant_weight_g) /></td>
+            <td><Field label=t_string!(i18n, seller.variant_en).to_string() label_hidden=true name=name("label_en") id=id("label_en") value=variant.label_en.clone() lang="en" required=false /></td>
+            <td><Field label=t_string!(i18n, seller.variant_zh).to_string() label_hidden=true name=name("label_zh") id=id("label_zh") value=variant.label_zh.clone() lang="zh" required=false /></td>
+            <td><Field label=t_string!(i18n, seller.price_cny).to_string() label_hidden=true name=name("price") id=id("price") value=variant.price.clone() inputmode="decimal" size=8 required=false /></td>
+            <td><Field label=t_string!(i18n, seller.variant_weight_g).to_string() label_hidden=true name=name("weight_g") id=id("weight_g") value=variant.weight_g.clone() kind="number" min="1" max="100000" size=7 placeholder=product_weight required=false /></td>
             <td>
                 {if existing {
                     view! { <span>{variant.stock.unwrap_or(0)}</span> }.into_any()

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{AddGlossaryTerm, get_glossary};
-use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 
 #[component]
@@ -30,22 +30,15 @@ pub fn GlossaryPage() -> impl IntoView {
             <p class="lead">{t!(i18n, seller.glossary_lead)}</p>
             {move || added().map(|_| view! { <p class="notice" role="status">{t!(i18n, seller.saved)}</p> })}
             <ActionForm action=add attr:class="row">
-                <LangField />
-                <div class="field">
-                    <label for="term-en">{t!(i18n, seller.term_en)}</label>
-                    <input id="term-en" name="en" lang="en" required maxlength="80" />
-                </div>
-                <div class="field">
-                    <label for="term-zh">{t!(i18n, seller.term_zh)}</label>
-                    <input id="term-zh" name="zh" lang="zh" required maxlength="80" />
-                </div>
-                <div class="field">
-                    <label for="term-note">{t!(i18n, seller.term_note)}</label>
-                    <input id="term-note" name="note" maxlength="200" />
-                </div>
-                <button type="submit" class="primary">{t!(i18n, seller.add_term)}</button>
+                <Feedback value=add.value()>
+                    <LangField />
+                    <Field label=t_string!(i18n, seller.term_en).to_string() name="en" lang="en" maxlength=80 />
+                    <Field label=t_string!(i18n, seller.term_zh).to_string() name="zh" lang="zh" maxlength=80 />
+                    <Field label=t_string!(i18n, seller.term_note).to_string() name="note" maxlength=200 required=false />
+                    <ActionError value=add.value() />
+                    <button type="submit" class="primary">{t!(i18n, seller.add_term)}</button>
+                </Feedback>
             </ActionForm>
-            <ActionError value=add.value() />
             <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match terms.await {

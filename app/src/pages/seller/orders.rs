@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{SellerError, SellerNav, day};
 use crate::api::seller::{CancelShipment, ShipShipment, get_shipment, list_shipments};
-use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::order::OrderStatus;
 use crate::model::seller::ShipmentRow;
@@ -95,26 +95,32 @@ fn ParcelCard(shipment: ShipmentRow) -> impl IntoView {
             </p>
             {paid.then(|| view! {
                 <ActionForm action=ship attr:class="row">
-                    <LangField />
-                    <input type="hidden" name="id" value=id />
-                    <div class="field">
-                        <label for=format!("carrier-{id}")>{t!(i18n, seller.carrier)}</label>
-                        <input id=format!("carrier-{id}") name="carrier" required list="carriers" />
-                    </div>
-                    <div class="field">
-                        <label for=format!("tracking-{id}")>{t!(i18n, seller.tracking)}</label>
-                        <input id=format!("tracking-{id}") name="tracking" required pattern="[A-Za-z0-9\\-]{6,40}" />
-                    </div>
-                    <button type="submit" class="primary">{t!(i18n, seller.mark_shipped)}</button>
-                    <datalist id="carriers">
-                        <option value="TCS"></option>
-                        <option value="Pakistan Post EMS"></option>
-                        <option value="SF Express"></option>
-                        <option value="China Post EMS"></option>
-                        <option value="DHL Express"></option>
-                    </datalist>
+                    <Feedback value=ship.value() row=("id", id.to_string())>
+                        <LangField />
+                        <input type="hidden" name="id" value=id />
+                        <Field
+                            label=t_string!(i18n, seller.carrier).to_string()
+                            name="carrier"
+                            id=format!("carrier-{id}")
+                            list="carriers"
+                        />
+                        <Field
+                            label=t_string!(i18n, seller.tracking).to_string()
+                            name="tracking"
+                            id=format!("tracking-{id}")
+                            pattern="[A-Za-z0-9\\-]{6,40}"
+                        />
+                        <button type="submit" class="primary">{t!(i18n, seller.mark_shipped)}</button>
+                        <datalist id="carriers">
+                            <option value="TCS"></option>
+                            <option value="Pakistan Post EMS"></option>
+                            <option value="SF Express"></option>
+                            <option value="China Post EMS"></option>
+                            <option value="DHL Express"></option>
+                        </datalist>
+                        <ActionError value=ship.value() />
+                    </Feedback>
                 </ActionForm>
-                <ActionError value=ship.value() />
             })}
             {open.then(|| view! {
                 <details>

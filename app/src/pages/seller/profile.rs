@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{SaveShopProfile, get_shop_profile};
-use crate::components::{ActionError, LangField, PageMeta, raw_text, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, TextArea, use_lang};
 use crate::i18n::*;
 use crate::model::seller::{ProfileSide, ShopProfile};
 
@@ -67,13 +67,15 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
             {picture("banner", profile.has_banner, t_string!(i18n, seller.banner).to_string())}
         </div>
         <ActionForm action=save attr:class="article-form">
-            <LangField />
-            <div class="side-by-side">
-                <ProfileFields code="en" label="English" side=profile.en.clone() />
-                <ProfileFields code="zh" label="中文" side=profile.zh.clone() />
-            </div>
-            <ActionError value=save.value() />
-            <button type="submit" class="primary">{t!(i18n, seller.save)}</button>
+            <Feedback value=save.value()>
+                <LangField />
+                <div class="side-by-side">
+                    <ProfileFields code="en" label="English" side=profile.en.clone() />
+                    <ProfileFields code="zh" label="中文" side=profile.zh.clone() />
+                </div>
+                <ActionError value=save.value() />
+                <button type="submit" class="primary">{t!(i18n, seller.save)}</button>
+            </Feedback>
         </ActionForm>
     }
 }
@@ -81,28 +83,39 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
 #[component]
 fn ProfileFields(code: &'static str, label: &'static str, side: ProfileSide) -> impl IntoView {
     let i18n = use_i18n();
-    let id = move |field: &str| format!("{code}-{field}");
     let name = move |field: &str| format!("{code}[{field}]");
+    let text = move |words: String| format!("{words} ({label})");
     view! {
         <fieldset lang=code>
             <legend>{label}</legend>
-            <div class="field">
-                <label for=id("name")>{t!(i18n, seller.shop_name)} " (" {label} ")"</label>
-                <input id=id("name") name=name("name") value=side.name required maxlength="120" />
-            </div>
-            <div class="field">
-                <label for=id("tagline")>{t!(i18n, seller.tagline)} " (" {label} ")"</label>
-                <input id=id("tagline") name=name("tagline") value=side.tagline maxlength="200" />
-            </div>
-            <div class="field">
-                <label for=id("story")>{t!(i18n, seller.story)} " (" {label} ")"</label>
-                <textarea id=id("story") name=name("story") rows="6">{raw_text(side.story)}</textarea>
-            </div>
-            <div class="field">
-                <label for=id("policies")>{t!(i18n, seller.policies)} " (" {label} ")"</label>
-                <textarea id=id("policies") name=name("policies") rows="5">{raw_text(side.policies)}</textarea>
-                <small>{t!(i18n, seller.policies_hint)}</small>
-            </div>
+            <Field
+                label=text(t_string!(i18n, seller.shop_name).to_string())
+                name=name("name")
+                value=side.name
+                maxlength=120
+            />
+            <Field
+                label=text(t_string!(i18n, seller.tagline).to_string())
+                name=name("tagline")
+                value=side.tagline
+                maxlength=200
+                required=false
+            />
+            <TextArea
+                label=text(t_string!(i18n, seller.story).to_string())
+                name=name("story")
+                value=side.story
+                rows=6
+                required=false
+            />
+            <TextArea
+                label=text(t_string!(i18n, seller.policies).to_string())
+                name=name("policies")
+                value=side.policies
+                rows=5
+                required=false
+                hint=t_string!(i18n, seller.policies_hint).to_string()
+            />
         </fieldset>
     }
 }

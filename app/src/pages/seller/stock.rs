@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{AdjustStock, list_stock};
-use crate::components::{ActionError, LangField, PageMeta, use_lang};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::seller::StockRow;
 
@@ -79,21 +79,31 @@ fn StockLine(row: StockRow) -> impl IntoView {
             </td>
             <td>
                 <ActionForm action=adjust attr:class="row compact">
-                    <LangField />
-                    <input type="hidden" name="variant_id" value=id />
-                    <input
-                        name="delta"
-                        inputmode="numeric"
-                        pattern="[+\\-]?[0-9]{1,7}"
-                        size="6"
-                        required
-                        placeholder="+10"
-                        aria-label=move || t_string!(i18n, seller.delta)
-                    />
-                    <input name="reason" required maxlength="300" aria-label=move || t_string!(i18n, seller.adjust_reason) placeholder=move || t_string!(i18n, seller.adjust_reason) />
-                    <button type="submit">{t!(i18n, seller.adjust)}</button>
+                    <Feedback value=adjust.value() row=("variant_id", id.to_string())>
+                        <LangField />
+                        <input type="hidden" name="variant_id" value=id />
+                        <Field
+                            label=t_string!(i18n, seller.delta).to_string()
+                            label_hidden=true
+                            name="delta"
+                            id=format!("delta-{id}")
+                            inputmode="numeric"
+                            pattern="[+\\-]?[0-9]{1,7}"
+                            size=6
+                            placeholder="+10"
+                        />
+                        <Field
+                            label=t_string!(i18n, seller.adjust_reason).to_string()
+                            label_hidden=true
+                            name="reason"
+                            id=format!("reason-{id}")
+                            maxlength=300
+                            placeholder=t_string!(i18n, seller.adjust_reason).to_string()
+                        />
+                        <button type="submit">{t!(i18n, seller.adjust)}</button>
+                        <ActionError value=adjust.value() />
+                    </Feedback>
                 </ActionForm>
-                <ActionError value=adjust.value() />
             </td>
         </tr>
     }

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{AcceptInvitation, InviteStaff, RemoveStaff, list_team};
-use crate::components::{ActionError, LangField, PageMeta};
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, SelectField};
 use crate::i18n::*;
 use crate::model::seller::{ShopRole, StaffMember};
 
@@ -58,21 +58,26 @@ pub fn TeamPage() -> impl IntoView {
             </Suspense>
             <h2>{t!(i18n, seller.invite)}</h2>
             <ActionForm action=invite attr:class="row">
-                <LangField />
-                <div class="field">
-                    <label for="invite-email">{t!(i18n, seller.invite_email)}</label>
-                    <input id="invite-email" name="email" type="email" required autocomplete="off" />
-                </div>
-                <div class="field">
-                    <label for="invite-role">{t!(i18n, seller.role)}</label>
-                    <select id="invite-role" name="role">
-                        <option value="manager">{role_name(i18n, ShopRole::Manager)}</option>
-                        <option value="fulfilment">{role_name(i18n, ShopRole::Fulfilment)}</option>
-                    </select>
-                </div>
-                <button type="submit" class="primary">{t!(i18n, seller.send_invitation)}</button>
+                <Feedback value=invite.value()>
+                    <LangField />
+                    <Field
+                        label=t_string!(i18n, seller.invite_email).to_string()
+                        name="email"
+                        kind="email"
+                        autocomplete="off"
+                    />
+                    <SelectField
+                        label=t_string!(i18n, seller.role).to_string()
+                        name="role"
+                        options=vec![
+                            ("manager".to_owned(), role_name(i18n, ShopRole::Manager).to_string()),
+                            ("fulfilment".to_owned(), role_name(i18n, ShopRole::Fulfilment).to_string()),
+                        ]
+                    />
+                    <ActionError value=invite.value() />
+                    <button type="submit" class="primary">{t!(i18n, seller.send_invitation)}</button>
+                </Feedback>
             </ActionForm>
-            <ActionError value=invite.value() />
             <p class="hint">{t!(i18n, seller.roles_hint)}</p>
         </section>
     }

@@ -35,8 +35,9 @@ fn send(ev: SubmitEvent, progress: RwSignal<Option<f64>>) {
     if let Ok(upload) = xhr.upload() {
         let on_progress =
             Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+                // `try_set`: the page may have moved on (and dropped the bar) meanwhile.
                 if e.length_computable() && e.total() > 0.0 {
-                    progress.set(Some(e.loaded() / e.total() * 100.0));
+                    let _ = progress.try_set(Some(e.loaded() / e.total() * 100.0));
                 }
             });
         upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
@@ -66,7 +67,7 @@ fn send(ev: SubmitEvent, progress: RwSignal<Option<f64>>) {
     on_load.forget();
     let fallback = form.clone();
     let on_error = Closure::<dyn FnMut()>::new(move || {
-        progress.set(None);
+        let _ = progress.try_set(None);
         let _ = fallback.submit();
     });
     xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api::cart::{RemoveCartLine, UpdateCartLine, get_cart};
-use crate::components::{ActionError, ErrorMessage, PageMeta, use_cart_changes, use_lang};
+use crate::components::{
+    ActionError, ErrorMessage, Feedback, Field, PageMeta, use_cart_changes, use_lang,
+};
 use crate::i18n::*;
 use crate::model::cart::{CartLine, CartView, LineIssue, QUANTITY_MAX};
 
@@ -141,16 +143,20 @@ fn CartRow(
                 {line.unit_price.to_string()}
             </p>
             <ActionForm action=update attr:class="quantity">
-                <input type="hidden" name="sku" value=line.sku.clone() />
-                <input
-                    type="number"
-                    name="quantity"
-                    min="1"
-                    max=QUANTITY_MAX
-                    value=line.quantity
-                    aria-label=quantity_label
-                />
-                <button type="submit">{t!(i18n, shop.update)}</button>
+                <Feedback value=update.value() row=("sku", line.sku.clone())>
+                    <input type="hidden" name="sku" value=line.sku.clone() />
+                    <Field
+                        label=quantity_label
+                        label_hidden=true
+                        name="quantity"
+                        id=format!("quantity-{}", line.sku)
+                        kind="number"
+                        min="1"
+                        max=QUANTITY_MAX.to_string()
+                        value=line.quantity.to_string()
+                    />
+                    <button type="submit">{t!(i18n, shop.update)}</button>
+                </Feedback>
             </ActionForm>
             <p class="line-total">
                 <span class="label">{t!(i18n, shop.line_total)}</span>

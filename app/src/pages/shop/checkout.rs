@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::checkout::{PlaceOrder, get_quote};
-use crate::components::{ActionError, ErrorMessage, Field, LangField, PageMeta, use_lang};
+use crate::components::{
+    ActionError, ControlError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField,
+    refused_form, use_control, use_lang,
+};
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
 use crate::model::Lang;
@@ -48,7 +51,14 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let action = ServerAction::<PlaceOrder>::new();
-    let method = RwSignal::new(ShippingMethod::Air);
+    // Refused without JavaScript, the form comes back with the method it was sent with.
+    let first = match refused_form(action.value()) {
+        Some(sent) if sent.has("form[shipping]", ShippingMethod::Land.code()) => {
+            ShippingMethod::Land
+        }
+        _ => ShippingMethod::Air,
+    };
+    let method = RwSignal::new(first);
     let options = StoredValue::new(quote.options.clone());
     let chosen =
         move || options.with_value(|all| all.iter().find(|o| o.method == method.get()).cloned());
@@ -62,109 +72,133 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
             move || text.clone()
         })
     };
-    let provinces = PROVINCES
+    let provinces: Vec<(String, String)> = PROVINCES
         .iter()
         .map(|(code, en, zh)| {
             let name = if lang.get_untracked() == Lang::En {
-                *en
+                en
             } else {
-                *zh
+                zh
             };
-            view! { <option value=*code>{name}</option> }
+            (code.to_string(), name.to_string())
         })
-        .collect_view();
+        .collect();
     view! {
         {quote.needs_email.then(|| view! { <GuestNotice /> })}
         <OrderSummary quote=quote.clone() />
         <ActionForm action attr:class="stack checkout-form">
-            <LangField />
-            <input type="hidden" name="form[idempotency_key]" value=quote.attempt_key.clone() />
-            {quote
-                .needs_email
-                .then(|| {
-                    view! {
-                        <Field
-                            label=label(t_string!(i18n, shop.email_for_updates))
-                            name="form[email]"
-                            kind="email"
-                            autocomplete="email"
-                        />
-                    }
-                })}
-            <fieldset>
-                <legend>{t!(i18n, shop.address_heading)}</legend>
-                <Field
-                    label=label(t_string!(i18n, shop.recipient))
-                    name="form[address][recipient]"
-                    autocomplete="name"
-                />
-                <Field
-                    label=label(t_string!(i18n, shop.mobile))
-                    name="form[address][mobile]"
-                    kind="tel"
-                    autocomplete="tel-national"
-                />
-                <div class="field">
-                    <label for="field-province">{t!(i18n, shop.province)}</label>
-                    <select id="field-province" name="form[address][province]" required>
-                        <option value="">{t!(i18n, shop.choose_province)}</option>
-                        {provinces}
-                    </select>
-                </div>
-                <Field
-                    label=label(t_string!(i18n, shop.city))
-                    name="form[address][city]"
-                    autocomplete="address-level2"
-                />
-                <Field
-                    label=label(t_string!(i18n, shop.district))
-                    name="form[address][district]"
-                    autocomplete="address-level3"
-                />
-                <Field
-                    label=label(t_string!(i18n, shop.street))
-                    name="form[address][street]"
-                    autocomplete="street-address"
-                />
-                <Field
-                    label=label(t_string!(i18n, shop.postcode))
-                    name="form[address][postcode]"
-                    autocomplete="postal-code"
-                />
-            </fieldset>
-            <fieldset>
-                <legend>{t!(i18n, shop.identity_heading)}</legend>
-                <p class="note">{t!(i18n, shop.identity_why)}</p>
-                <Field label=label(t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
-                <Field
-                    label=label(t_string!(i18n, shop.id_number))
-                    name="form[id_number]"
-                    autocomplete="off"
-                />
-            </fieldset>
-            <fieldset>
-                <legend>{t!(i18n, shop.shipping_heading)}</legend>
+            <Feedback value=action.value()>
+                <LangField />
+                <input type="hidden" name="form[idempotency_key]" value=quote.attempt_key.clone() />
                 {quote
-                    .options
-                    .iter()
-                    .cloned()
-                    .map(|option| view! { <MethodChoice option method /> })
-                    .collect_view()}
-            </fieldset>
-            <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
-                {t!(i18n, shop.order_total)}
-                " "
-                <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
-            </p>
-            <label class="risk">
-                <input type="checkbox" name="form[accept_risk]" value="on" required />
-                <span>{t!(i18n, shop.risk_notice)}</span>
-            </label>
-            <ActionError value=action.value() />
-            <button type="submit" class="primary" disabled=!quote.payment_available>
-                {t!(i18n, shop.place_order)}
-            </button>
+                    .needs_email
+                    .then(|| {
+                        view! {
+                            <Field
+                                label=label(t_string!(i18n, shop.email_for_updates))
+                                name="form[email]"
+                                kind="email"
+                                autocomplete="email"
+                            />
+                        }
+                    })}
+                <fieldset>
+                    <legend>{t!(i18n, shop.address_heading)}</legend>
+                    <Field
+                        label=label(t_string!(i18n, shop.recipient))
+                        name="form[address][recipient]"
+                        autocomplete="name"
+                    />
+                    <Field
+                        label=label(t_string!(i18n, shop.mobile))
+                        name="form[address][mobile]"
+                        kind="tel"
+                        autocomplete="tel-national"
+                    />
+                    <SelectField
+                        label=label(t_string!(i18n, shop.province))
+                        name="form[address][province]"
+                        options=provinces
+                        placeholder=label(t_string!(i18n, shop.choose_province))
+                    />
+                    <Field
+                        label=label(t_string!(i18n, shop.city))
+                        name="form[address][city]"
+                        autocomplete="address-level2"
+                    />
+                    <Field
+                        label=label(t_string!(i18n, shop.district))
+                        name="form[address][district]"
+                        autocomplete="address-level3"
+                    />
+                    <Field
+                        label=label(t_string!(i18n, shop.street))
+                        name="form[address][street]"
+                        autocomplete="street-address"
+                    />
+                    <Field
+                        label=label(t_string!(i18n, shop.postcode))
+                        name="form[address][postcode]"
+                        autocomplete="postal-code"
+                    />
+                </fieldset>
+                <fieldset>
+                    <legend>{t!(i18n, shop.identity_heading)}</legend>
+                    <p class="note">{t!(i18n, shop.identity_why)}</p>
+                    <Field label=label(t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
+                    <Field
+                        label=label(t_string!(i18n, shop.id_number))
+                        name="form[id_number]"
+                        autocomplete="off"
+                    />
+                </fieldset>
+                <fieldset>
+                    <legend>{t!(i18n, shop.shipping_heading)}</legend>
+                    {quote
+                        .options
+                        .iter()
+                        .cloned()
+                        .map(|option| view! { <MethodChoice option method /> })
+                        .collect_view()}
+                </fieldset>
+                <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
+                    {t!(i18n, shop.order_total)}
+                    " "
+                    <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
+                </p>
+                <RiskConsent />
+                <ActionError value=action.value() />
+                <button type="submit" class="primary" disabled=!quote.payment_available>
+                    {t!(i18n, shop.place_order)}
+                </button>
+            </Feedback>
         </ActionForm>
+    }
+}
+
+/// The buyer's consent to the cross-border terms.
+#[component]
+fn RiskConsent() -> impl IntoView {
+    let i18n = use_i18n();
+    let control = use_control("form[accept_risk]", "field-risk");
+    let invalid = control.invalid();
+    let checked = control.was_chosen("form[accept_risk]", "on");
+    view! {
+        <ControlError control=control.clone() />
+        <label class="risk">
+            <input
+                id="field-risk"
+                type="checkbox"
+                name="form[accept_risk]"
+                value="on"
+                required
+                checked=checked
+                aria-invalid=control.aria_invalid()
+                aria-describedby=control.described_by(None)
+                autofocus=move || invalid.try_get().unwrap_or(false)
+            />
+            <span>{t!(i18n, shop.risk_notice)}</span>
+        </label>
     }
 }
 
@@ -182,7 +216,7 @@ fn MethodChoice(option: MethodOption, method: RwSignal<ShippingMethod>) -> impl 
                 type="radio"
                 name="form[shipping]"
                 value=this.code()
-                checked=this == ShippingMethod::Air
+                checked=this == method.get_untracked()
                 on:change=move |_| method.set(this)
             />
             <span>

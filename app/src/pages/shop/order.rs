@@ -3,7 +3,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::orders::{CancelOrder, ConfirmDelivery, PayOrder, get_order};
 use crate::api::reviews::PostReview;
-use crate::components::{ActionError, ErrorMessage, LangField, PageMeta, use_lang};
+use crate::components::{
+    ActionError, ErrorMessage, Feedback, LangField, PageMeta, SelectField, TextArea, refused_form,
+    use_lang,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView, ShippingMethod};
@@ -208,26 +211,36 @@ fn ParcelLine(line: OrderLineView, review: ServerAction<PostReview>) -> impl Int
         line.product_slug
     );
     let form = line.reviewable.then(|| {
-        let stars = (1..=5)
+        let stars: Vec<(String, String)> = (1..=5)
             .rev()
-            .map(|n| view! { <option value=n selected=n == 5>{"★".repeat(n)}</option> })
-            .collect_view();
+            .map(|n| (n.to_string(), "★".repeat(n)))
+            .collect();
+        let slug = line.product_slug.clone();
+        // Refused without JavaScript, the form that was sent comes back open.
+        let open = refused_form(review.value()).is_some_and(|d| d.get("slug") == Some(&slug));
         view! {
-            <details class="review-form">
+            <details class="review-form" open=open>
                 <summary>{t!(i18n, shop.write_review)}</summary>
                 <ActionForm action=review attr:class="stack">
-                    <LangField />
-                    <input type="hidden" name="slug" value=line.product_slug.clone() />
-                    <label>
-                        {t!(i18n, shop.rating)} " "
-                        <select name="rating">{stars}</select>
-                    </label>
-                    <label>
-                        {t!(i18n, shop.review_text)}
-                        <textarea name="body" required maxlength="2000" rows="4"></textarea>
-                    </label>
-                    <ActionError value=review.value() />
-                    <button type="submit">{t!(i18n, shop.post_review)}</button>
+                    <Feedback value=review.value() row=("slug", slug.clone())>
+                        <LangField />
+                        <input type="hidden" name="slug" value=slug.clone() />
+                        <SelectField
+                            label=t_string!(i18n, shop.rating).to_string()
+                            name="rating"
+                            options=stars
+                            chosen="5"
+                            id=format!("rating-{slug}")
+                        />
+                        <TextArea
+                            label=t_string!(i18n, shop.review_text).to_string()
+                            name="body"
+                            maxlength=2000
+                            id=format!("review-{slug}")
+                        />
+                        <ActionError value=review.value() />
+                        <button type="submit">{t!(i18n, shop.post_review)}</button>
+                    </Feedback>
                 </ActionForm>
             </details>
         }
