@@ -158,9 +158,10 @@ where
 pub fn use_control(name: &str, id: &str) -> Control {
     let feedback = use_context::<FormFeedback>();
     if let Some(feedback) = feedback {
-        feedback
+        // `try_`: a context left by a form that a navigation dropped must not stop this one.
+        let _ = feedback
             .controls
-            .update_value(|c| c.push((field_key(name).to_owned(), id.to_owned())));
+            .try_update_value(|c| c.push((field_key(name).to_owned(), id.to_owned())));
     }
     let own_id = id.to_owned();
     let problem = Signal::derive(move || {

@@ -153,11 +153,15 @@ fn ProductForm(
     if variants.len() < crate::model::seller::MAX_VARIANTS {
         variants.push(VariantDraft::default());
     }
-    let variant_rows = variants
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| view! { <VariantRow index=i variant=v product_weight=draft.weight_g.clone() /> })
-        .collect_view();
+    // Made inside the form's `Feedback` (below), so that their fields take part in it.
+    let product_weight = draft.weight_g.clone();
+    let variant_rows = move || {
+        variants
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| view! { <VariantRow index=i variant=v product_weight=product_weight.clone() /> })
+            .collect_view()
+    };
     let terms = StoredValue::new(terms);
     let en_text = RwSignal::new(format!(
         "{} {} {}",
@@ -246,7 +250,7 @@ fn ProductForm(
                                 <th scope="col">{t!(i18n, seller.stock)}</th>
                             </tr>
                         </thead>
-                        <tbody>{variant_rows}</tbody>
+                        <tbody>{variant_rows()}</tbody>
                     </table>
                 </fieldset>
                 {existing.is_none().then(|| view! { <NewPictures /> })}
