@@ -7,10 +7,59 @@ target_dir=${CARGO_TARGET_DIR:-target}
 bin="$target_dir/release/pavilion"
 site_root=${LEPTOS_SITE_ROOT:-$PWD/target/site}
 duration=${BENCH_SECONDS:-10}
-connections=${BENCH_CONNECTIONS:-32}
+connections=${BENCH_CONNECTIONS:-64}
 port=${BENCH_PORT:-3200}
 data=$(mktemp -d)
-trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill "${server_pid:-}" "${peer_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+results=()
+# One wrk run, kept under KEY: measure KEY URL [wrk options...]
+measure() {
+  local key=$1 url=$2
+  shift 2
+  echo "==> wrk -t2 -c$connections -d${duration}s $* $url"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" "$url")
+  echo "$out"
+  results+=("$key"$'\t'"$out")
+}
+wait_for() {
+  for _ in $(seq 600); do
+    curl -fs "$1" >/dev/null && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
+
+# The reference server (../shared/peers: axum + askama + rusqlite, no cache), alone on the
+# machine, on the same URLs and data size. Pavilion's speed goals are ratios to it.
+peer_dir=${PEER_DIR:-$PWD/../shared/peers}
+if [ -d "$peer_dir/axum-askama" ]; then
+  echo "==> the reference server: building, 10000 products"
+  python3 "$peer_dir/data/make_db.py" 10000 "$data/peers.db" >/dev/null
+  CARGO_TARGET_DIR="$target_dir/peers" cargo build -q --release \
+    --manifest-path "$peer_dir/axum-askama/Cargo.toml"
+  peer_port=$((port + 1))
+  PEER_DB="$data/peers.db" PORT=$peer_port "$target_dir/peers/release/axum-askama" &
+  peer_pid=$!
+  peer="http://127.0.0.1:$peer_port"
+  wait_for "$peer/zh/products"
+  python3 -c 'import sqlite3, sys
+for (slug,) in sqlite3.connect(sys.argv[1]).execute("SELECT slug FROM products"):
+    print("/zh/products/" + slug)' "$data/peers.db" >"$data/peer_products.txt"
+  peer_product=$(head -1 "$data/peer_products.txt")
+  peer_category=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT slug FROM categories ORDER BY id").fetchone()[0])' "$data/peers.db")
+  measure "peer listing" "$peer/zh/products?page=3"
+  measure "peer category" "$peer/zh/products?category=$peer_category&sort=price"
+  measure "peer product" "$peer$peer_product"
+  measure "peer every product" "$peer" -s scripts/bench/random_paths.lua -- "$data/peer_products.txt"
+  kill "$peer_pid"
+  wait "$peer_pid" 2>/dev/null || true
+else
+  echo "==> no reference server at $peer_dir: ratios are left out"
+fi
 
 export DATABASE_URL="sqlite://$data/pavilion.db" PAVILION_DATA_DIR="$data"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RUST_LOG=warn
@@ -22,23 +71,29 @@ echo "==> seeding the demo catalogue and $synthetic synthetic products"
 log="$data/server.log"
 "$bin" serve 2>"$log" &
 server_pid=$!
-for _ in $(seq 600); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
-  sleep 0.1
-done
+base="http://127.0.0.1:$port"
+wait_for "$base/healthz"
 
 echo "==> checkout benchmark (SQLite and PostgreSQL) -> bench/checkout.json"
 CI=true LEPTOS_OUTPUT_NAME=pavilion cargo test --release -q -p server --test api -- --ignored --nocapture checkout_benchmark
 
-results=()
-product=$(curl -fs "http://127.0.0.1:$port/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sed -n 500p)
+curl -fs "$base/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sort -u >"$data/products.txt"
+# Every product page in random order, the page cache cold at the start.
+measure "every product" "$base" -s scripts/bench/random_paths.lua -- "$data/products.txt"
+product=$(sed -n 500p "$data/products.txt")
+category=$(curl -fs "$base/sitemap.xml" | grep -o "/zh/categories/[a-z0-9-]*" | head -1 | sed 's|.*/||')
+# Anonymous visitors (answered from the page cache), then the same pages rendered in full
+# for a visitor with a session cookie (an unknown one: one session lookup, then the render).
+uncached=(-H "Cookie: pavilion_session=bench")
+measure "listing" "$base/zh/products?page=3"
+measure "category" "$base/zh/products?category=$category&sort=price_asc"
+measure "product" "$base$product"
+measure "uncached listing" "$base/zh/products?page=3" "${uncached[@]}"
+measure "uncached category" "$base/zh/products?category=$category&sort=price_asc" "${uncached[@]}"
+measure "uncached product" "$base$product" "${uncached[@]}"
 # 芒果 (mango) percent-encoded
-for path in /zh/ /en/ /zh/products /en/categories/rice?sort=price_asc "$product" \
-  "/zh/products?q=%E8%8A%92%E6%9E%9C" "/en/products?q=mango" "/api/suggest?lang=Zh&q=mang"; do
-  echo "==> wrk -t2 -c$connections -d${duration}s $path"
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
-  echo "$out"
-  results+=("$path"$'\t'"$out")
+for path in /zh/ /en/ "/zh/products?q=%E8%8A%92%E6%9E%9C" "/en/products?q=mango" "/api/suggest?lang=Zh&q=mang"; do
+  measure "$path" "$base$path"
 done
 
 peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
@@ -95,12 +150,27 @@ for run in runs:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     pages[path] = {"requests_per_second": rps, "p50_ms": lat.get("50"), "p99_ms": lat.get("99"),
                    "non_2xx": int(errors.group(1)) if errors else 0}
+def ratio(ours, theirs):
+    if ours not in pages or theirs not in pages:
+        return None
+    return round(pages[ours]["requests_per_second"] / pages[theirs]["requests_per_second"], 3)
+# Targets (issue 16): cached listing >= 1.0, cached product >= 0.5, every product >= 0.25.
+ratios = {
+    "listing_cached": ratio("listing", "peer listing"),
+    "category_cached": ratio("category", "peer category"),
+    "product_cached": ratio("product", "peer product"),
+    "every_product_cold": ratio("every product", "peer every product"),
+    "listing_uncached": ratio("uncached listing", "peer listing"),
+    "category_uncached": ratio("uncached category", "peer category"),
+    "product_uncached": ratio("uncached product", "peer product"),
+}
 def flood_run(out):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Server errors: (\d+)", out)
     return {"requests_per_second": float(rps.group(1)) if rps else None,
             "server_errors": int(errors.group(1)) if errors else None}
 result = {
+    "ratio_to_the_reference_server": ratios,
     "pages": pages,
     "unknown_path_flood": {"from_the_copy": flood_run(flood),
                            "rendered_in_full": flood_run(flood_rendered),

@@ -20,4 +20,4 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use routes::App;
 
 #[cfg(feature = "ssr")]
-pub use shell::{SiteAssets, page_policy, shell};
+pub use shell::{SiteAssets, page_policy, page_policy_by_hash, shell};

@@ -99,9 +99,23 @@ fn Hydration(assets: SiteAssets) -> impl IntoView {
 /// wasm may be compiled, and everything else comes from this origin. Styles may be
 /// inline because components set `style` attributes; JSON-LD is data, never run.
 pub fn page_policy(nonce: &str) -> String {
+    policy_running(&format!("'nonce-{nonce}'"))
+}
+
+/// The same policy for a page kept and answered to many visitors, which can carry no
+/// one's nonce: only scripts with these SHA-256 digests (base64) run.
+pub fn page_policy_by_hash<'a>(digests: impl IntoIterator<Item = &'a str>) -> String {
+    let sources: Vec<String> = digests
+        .into_iter()
+        .map(|digest| format!("'sha256-{digest}'"))
+        .collect();
+    policy_running(&sources.join(" "))
+}
+
+fn policy_running(scripts: &str) -> String {
     format!(
         "default-src 'self'; \
-         script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         script-src {scripts} 'strict-dynamic' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; \
          connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
          frame-ancestors 'none'"
@@ -181,6 +195,10 @@ mod tests {
                 "form-action 'self'",
                 "frame-ancestors 'none'",
             ]
+        );
+        assert_eq!(
+            page_policy_by_hash(["a1=", "b2="]),
+            policy.replace("'nonce-abc123'", "'sha256-a1=' 'sha256-b2='")
         );
     }
 }

@@ -22,6 +22,9 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// `PAVILION_RATE_LIMIT`: requests per minute per anonymous address; `None` when off.
     pub rate_limit: Option<NonZeroU32>,
+    /// `PAVILION_PAGE_CACHE_MB`: memory for public pages kept for anonymous visitors; 0
+    /// keeps none.
+    pub page_cache_mb: usize,
     /// `PAVILION_METRICS_ADDR`: where `/metrics` is served, apart from the site (it tells
     /// revenue and order counts); unset, it is not served at all.
     pub metrics_addr: Option<SocketAddr>,
@@ -48,6 +51,8 @@ pub const OUTPUT_NAME: &str = "pavilion";
 /// (a page, a few server functions per navigation), with room for many shoppers sharing
 /// one address behind a carrier's or an office's NAT.
 const DEFAULT_RATE_LIMIT: u32 = 600;
+/// A page is some 30–150 kB: room for the popular pages of both languages.
+const DEFAULT_PAGE_CACHE_MB: usize = 64;
 /// A browser sends its request header in one go; ten seconds is plenty on a slow phone
 /// network, and is also how long an idle keep-alive connection stays open.
 const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
@@ -111,6 +116,7 @@ impl Config {
             icp_number: lookup("PAVILION_ICP_NUMBER").unwrap_or_default(),
             smtp_url: lookup("PAVILION_SMTP_URL"),
             rate_limit: rate_limit(lookup("PAVILION_RATE_LIMIT"))?,
+            page_cache_mb: megabytes(lookup("PAVILION_PAGE_CACHE_MB"))?,
             metrics_addr: lookup("PAVILION_METRICS_ADDR")
                 .map(|text| {
                     text.parse().map_err(|e| ConfigError {
@@ -214,6 +220,18 @@ fn trusted_proxies(text: Option<String>) -> Result<Vec<IpNet>, ConfigError> {
         .collect()
 }
 
+/// A size in megabytes, 0 for none.
+fn megabytes(text: Option<String>) -> Result<usize, ConfigError> {
+    let Some(text) = text else {
+        return Ok(DEFAULT_PAGE_CACHE_MB);
+    };
+    text.trim().parse::<usize>().map_err(|_| ConfigError {
+        var: "PAVILION_PAGE_CACHE_MB",
+        value: text.clone(),
+        reason: "expected a size in megabytes, such as 64, or 0 for none".into(),
+    })
+}
+
 /// A number of requests per minute, or `0` / `off` for no limit.
 fn rate_limit(text: Option<String>) -> Result<Option<NonZeroU32>, ConfigError> {
     let Some(text) = text else {
@@ -258,6 +276,7 @@ mod tests {
         );
         assert_eq!(c.rate_limit.map(NonZeroU32::get), Some(600));
         assert_eq!(c.metrics_addr, None, "metrics are not served unless asked");
+        assert_eq!(c.page_cache_mb, 64);
         assert!(!c.sandbox_payments, "the test wallet is off unless asked");
         assert_eq!(c.connections.header_timeout, Duration::from_secs(10));
         assert_eq!(c.connections.max_connections, 4096);
@@ -331,6 +350,17 @@ mod tests {
                     .to_string()
                     .starts_with("PAVILION_TRUSTED_PROXIES is not valid")
             );
+        }
+    }
+
+    #[test]
+    fn the_page_cache_is_a_size_in_megabytes() {
+        let size = |v: &str| config(&[("PAVILION_PAGE_CACHE_MB", v)]).map(|c| c.page_cache_mb);
+        assert_eq!(size("128").ok(), Some(128));
+        assert_eq!(size("0").ok(), Some(0));
+        for bad in ["-1", "lots", "1.5"] {
+            let error = size(bad).expect_err(bad);
+            assert_eq!(error.var, "PAVILION_PAGE_CACHE_MB");
         }
     }
 

@@ -9,6 +9,7 @@ mod handlers;
 mod middleware;
 mod not_found;
 mod observability;
+mod page_cache;
 mod rate_limit;
 mod request_id;
 pub mod startup;

@@ -110,7 +110,7 @@ pub async fn form_draft(
 /// the pavilions and the sellers' welcome page. Everything else (accounts, cart, checkout,
 /// orders, payments, seller, editor and console pages, server functions, uploads and
 /// exports) answers one visitor.
-fn is_public_page(path: &str) -> bool {
+pub(crate) fn is_public_page(path: &str) -> bool {
     let Some((_, family, mut rest)) = page_path(path) else {
         return false;
     };
@@ -124,7 +124,7 @@ fn is_public_page(path: &str) -> bool {
 
 /// A page's path taken apart: its language, the page family (`products`, empty for the home
 /// page) and the segments after it. `None` when the path does not start with a language.
-fn page_path(path: &str) -> Option<(app::model::Lang, &str, std::str::Split<'_, char>)> {
+pub(crate) fn page_path(path: &str) -> Option<(app::model::Lang, &str, std::str::Split<'_, char>)> {
     let mut segments = path.strip_prefix('/')?.split('/');
     let lang = app::model::Lang::parse(segments.next()?)?;
     let family = segments.next().unwrap_or_default();
@@ -212,7 +212,7 @@ pub async fn render_to_completion(request: Request, next: Next) -> Response {
 }
 
 /// The largest page or server-function answer; the biggest pages are a few hundred kB.
-const PAGE_LIMIT: usize = 16 * 1024 * 1024;
+pub(crate) const PAGE_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Screens a server function's form fields and query before it runs: a control character
 /// (a NUL byte, say) that no keyboard types is refused with a translated 422, on both

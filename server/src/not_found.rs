@@ -176,7 +176,7 @@ async fn render(lang_segment: String, request: Request, next: Next) -> Result<Te
 }
 
 /// The nonce a page policy names (`script-src 'nonce-…'`).
-fn nonce_of(policy: &str) -> Option<&str> {
+pub(crate) fn nonce_of(policy: &str) -> Option<&str> {
     let start = policy.find("'nonce-")? + "'nonce-".len();
     let end = policy[start..].find('\'')?;
     Some(&policy[start..start + end]).filter(|n| !n.is_empty())

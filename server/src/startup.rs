@@ -39,6 +39,7 @@ use crate::assets::{self, MissingAsset};
 use crate::config::Config;
 use crate::connections::{self, ConnectionLimits};
 use crate::not_found::{self, NotFoundPages};
+use crate::page_cache::{self, PageCache};
 use crate::rate_limit::RateLimit;
 use crate::{handlers, middleware, observability, request_id};
 
@@ -62,6 +63,8 @@ pub struct ServerState {
     pub rate_limit: Option<Arc<RateLimit>>,
     /// The not-found page for anonymous visitors, rendered once per language.
     pub not_found: Arc<NotFoundPages>,
+    /// Public pages for anonymous visitors, as rendered (`PAVILION_PAGE_CACHE_MB`).
+    pub page_cache: Arc<PageCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -175,6 +178,7 @@ impl Application {
                     .map(|sandbox| sandbox as Arc<dyn app::backend::payments::PaymentProvider>),
                 sandbox,
                 order_numbers: Default::default(),
+                content: Default::default(),
             },
             trusted_proxies: config.trusted_proxies.clone().into(),
             rate_limit: config.rate_limit.map(|per_minute| {
@@ -183,7 +187,13 @@ impl Application {
                 limit
             }),
             not_found: Default::default(),
+            page_cache: Arc::new(PageCache::new(config.page_cache_mb)),
         };
+        state.app.content_written().await;
+        tokio::spawn(app::backend::content::revision::follow(
+            state.app.content.clone(),
+            pool.clone(),
+        ));
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
         let catalog = state.app.catalog.clone();
@@ -315,6 +325,10 @@ fn router(state: ServerState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::form_draft,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::answer,
         ))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -265,6 +265,7 @@ pub async fn withdraw_article(lang: Lang, id: i64) -> Result<(), AppError> {
     let who = require_admin()?;
     let state = crate::backend::state()?;
     crate::backend::admin::articles::withdraw(&state.pool, &who, id).await?;
+    state.content_written().await;
     back_to(lang, "/articles", &format!("withdraw-{id}"));
     Ok(())
 }

@@ -40,9 +40,7 @@ pub async fn get_product(lang: Lang, slug: String) -> Result<ProductPage, AppErr
     let slug = valid_slug(&slug)?;
     let page =
         crate::backend::catalog::product_page(&catalog, lang, slug).ok_or(AppError::NotFound)?;
-    if let Some(&index) = catalog.product_by_slug.get(slug) {
-        crate::backend::seller::analytics::count_view(&state.catalog, catalog.products[index].id);
-    }
+    crate::backend::seller::analytics::count_view(&state.catalog, slug);
     Ok(page)
 }
 

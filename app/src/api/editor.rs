@@ -37,6 +37,7 @@ pub async fn save_article(lang: Lang, draft: ArticleDraft) -> Result<i64, AppErr
     let user = require_editor()?;
     let state = crate::backend::state()?;
     let id = crate::backend::content::editor::save(&state.pool, &draft).await?;
+    state.content_written().await;
     use crate::backend::admin::audit::{Change, Operator, record_after};
     let change = Change {
         action: if draft.id.is_some() {
@@ -66,6 +67,7 @@ pub async fn set_home_stories(recipe: String, destination: String) -> Result<(),
     use crate::backend::content::store::set_setting;
     set_setting(&state.pool, "home.recipe", &recipe).await?;
     set_setting(&state.pool, "home.destination", &destination).await?;
+    state.content_written().await;
     let change = Change {
         action: "home.stories",
         target: "setting:home".to_owned(),

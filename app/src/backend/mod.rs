@@ -47,6 +47,18 @@ pub struct AppState {
     /// The built-in sandbox wallet's own pages, when it is the provider.
     pub sandbox: Option<Arc<payments::sandbox::Sandbox>>,
     pub order_numbers: checkout::OrderNumbers,
+    /// The content revision this server has seen (see `content::revision`).
+    pub content: content::revision::ContentRevision,
+}
+
+impl AppState {
+    /// After this server wrote content: its pages show the change at once, not a poll
+    /// later (other servers see it at their next poll).
+    pub async fn content_written(&self) {
+        if let Err(error) = self.content.refresh(&self.pool).await {
+            tracing::warn!(%error, "cannot read the content revision");
+        }
+    }
 }
 
 /// Server secrets, made on first start and kept in the database (so every app server

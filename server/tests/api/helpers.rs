@@ -69,11 +69,16 @@ impl TestApp {
         self.refresh().await;
     }
 
-    /// What the follower does every few seconds, now.
+    /// What the followers of the catalogue and content revisions do every few seconds, now.
     pub async fn refresh(&self) {
         app::backend::catalog::refresh(&self.catalog, &self.pool)
             .await
             .expect("catalogue refreshes");
+        self.state
+            .content
+            .refresh(&self.pool)
+            .await
+            .expect("content revision read");
     }
 }
 

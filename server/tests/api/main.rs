@@ -25,6 +25,7 @@ mod not_found;
 mod notices;
 mod orders;
 mod outbox;
+mod page_cache;
 mod pages;
 mod payments;
 mod security;

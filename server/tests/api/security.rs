@@ -128,23 +128,55 @@ fn scripts(html: &str) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The `'sha256-…'` digests a page's policy names.
+fn policy_digests(policy: &str) -> Vec<&str> {
+    policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|directive| directive.strip_prefix("script-src "))
+        .map(|sources| {
+            sources
+                .split_whitespace()
+                .filter_map(|source| source.strip_prefix("'sha256-")?.strip_suffix('\''))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The scripts of a page that a browser runs: inline, JavaScript, with text. (JSON-LD is
+/// data, never run; leptos_i18n leaves an empty `<script></script>` as a hydration marker,
+/// and a browser neither runs nor checks an inline script without text.)
+fn running_scripts(html: &str) -> Vec<(&str, &str)> {
+    scripts(html)
+        .into_iter()
+        .filter(|(tag, body)| !tag.contains("type=\"application/ld+json\"") && !body.is_empty())
+        .collect()
+}
+
 both!(pages_run_only_scripts_carrying_their_own_nonce, |app| {
     app.seed_demo().await;
-    let slug: String = sqlx::query_scalar("SELECT slug FROM products ORDER BY id LIMIT 1")
-        .fetch_one(&app.pool)
-        .await
-        .expect("a product");
-    let product = format!("/zh/products/{slug}");
     let mut nonces = HashSet::new();
-    let mut structured_data = 0;
-    for (path, status) in [
-        ("/en/", 200),
-        ("/zh/products", 200),
-        (product.as_str(), 200),
-        ("/zh/no-such-page", 404),
-        ("/no/such/thing", 404),
+    // Pages that answer one visitor: signed in, or not found.
+    let visitor = Shopper::new(&app);
+    visitor
+        .register("policy@example.cn", "Policy", "green tea in kashgar")
+        .await
+        .ok();
+    let cookie = format!(
+        "pavilion_session={}",
+        visitor.session_token().expect("signed in")
+    );
+    for (path, cookie, status) in [
+        ("/en/", Some(cookie.as_str()), 200),
+        ("/zh/products", Some(cookie.as_str()), 200),
+        ("/zh/no-such-page", None, 404),
+        ("/no/such/thing", None, 404),
     ] {
-        let response = app.get(path).await;
+        let mut request = app.client.get(app.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("sent");
         assert_eq!(response.status(), status, "{path}");
         let policy = response.headers()["content-security-policy"]
             .to_str()
@@ -157,24 +189,13 @@ both!(pages_run_only_scripts_carrying_their_own_nonce, |app| {
         let nonce = policy_nonce(&policy).expect("a nonce").to_owned();
         assert!(nonce.len() >= 22, "128 random bits at least: {nonce}");
         let html = response.text().await.expect("body");
-        let scripts = scripts(&html);
         assert!(
-            scripts
+            scripts(&html)
                 .iter()
                 .any(|(tag, _)| tag.contains("type=\"module\"")),
             "{path}: the hydration script is on the page"
         );
-        for (tag, body) in scripts {
-            // Data for search engines, never run.
-            if tag.contains("type=\"application/ld+json\"") {
-                structured_data += 1;
-                continue;
-            }
-            // leptos_i18n leaves an empty `<script></script>` as a hydration marker;
-            // a browser neither runs nor checks an inline script without text.
-            if body.is_empty() && tag == "<script>" {
-                continue;
-            }
+        for (tag, _) in running_scripts(&html) {
             assert!(
                 tag.contains(&format!("nonce=\"{nonce}\"")),
                 "{path}: {tag} lacks the nonce {nonce}"
@@ -184,6 +205,68 @@ both!(pages_run_only_scripts_carrying_their_own_nonce, |app| {
             nonces.insert(nonce),
             "every response has a nonce of its own"
         );
+    }
+});
+
+both!(a_kept_page_runs_only_its_own_scripts_named_by_hash, |app| {
+    app.seed_demo().await;
+    let slug: String = sqlx::query_scalar("SELECT slug FROM products ORDER BY id LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .expect("a product");
+    let product = format!("/zh/products/{slug}");
+    let mut structured_data = 0;
+    for path in ["/en/", "/zh/products?page=1", product.as_str()] {
+        // Rendered and kept, then answered from the cache: both carry the same policy.
+        let first = app.get(path).await;
+        let kept = app.get(path).await;
+        assert_eq!(kept.status(), 200, "{path}");
+        let policy = |r: &reqwest::Response| {
+            r.headers()["content-security-policy"]
+                .to_str()
+                .expect("ascii")
+                .to_owned()
+        };
+        let policy_now = policy(&kept);
+        assert_eq!(policy(&first), policy_now, "{path}");
+        assert!(!policy_now.contains("nonce"), "{path}: {policy_now}");
+        let script_src = policy_now
+            .split("; ")
+            .find_map(|d| d.strip_prefix("script-src "))
+            .expect("a script-src");
+        assert!(
+            script_src
+                .split(' ')
+                .all(|source| source.starts_with("'sha256-")
+                    || source == "'strict-dynamic'"
+                    || source == "'wasm-unsafe-eval'"),
+            "{path}: {script_src}"
+        );
+        let html = kept.text().await.expect("body");
+        assert!(!html.contains("nonce="), "{path}: no one's nonce is kept");
+        structured_data += html.matches("application/ld+json").count();
+        let running = running_scripts(&html);
+        assert!(
+            running
+                .iter()
+                .any(|(tag, body)| tag.contains("type=\"module\"") && body.contains("hydrate")),
+            "{path}: the hydration script is on the page"
+        );
+        let mut digests: Vec<String> = running
+            .iter()
+            .map(|(_, body)| {
+                use base64::Engine as _;
+                use sha2::Digest as _;
+                base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body))
+            })
+            .collect();
+        let mut allowed: Vec<String> = policy_digests(&policy_now)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        digests.sort();
+        allowed.sort();
+        assert_eq!(allowed, digests, "{path}: exactly the page's own scripts");
     }
     assert!(structured_data > 0, "the product page's JSON-LD was seen");
 });

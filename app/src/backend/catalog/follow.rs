@@ -12,10 +12,7 @@ const POLL: Duration = Duration::from_secs(2);
 /// Reloads the snapshot if the database's revision moved, and updates the search index
 /// with the products written since. Returns whether anything changed.
 pub async fn refresh(store: &CatalogStore, pool: &AnyPool) -> Result<bool, sqlx::Error> {
-    let revision: i64 = sqlx::query_scalar("SELECT revision FROM catalog_revision WHERE id = 1")
-        .fetch_optional(pool)
-        .await?
-        .unwrap_or(0);
+    let revision = crate::backend::db::revisions::catalogue(pool).await?;
     let old = store.get();
     if revision == old.revision {
         return Ok(false);

@@ -57,10 +57,7 @@ type ProductRow = (
 
 /// Loads every published product and what it refers to.
 pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
-    let revision: i64 = sqlx::query_scalar("SELECT revision FROM catalog_revision WHERE id = 1")
-        .fetch_optional(pool)
-        .await?
-        .unwrap_or(0);
+    let revision = crate::backend::db::revisions::catalogue(pool).await?;
 
     let mut city_texts = texts(pool, "city_texts", "city_id", &["name"]).await?;
     let city_rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, key FROM cities ORDER BY id")

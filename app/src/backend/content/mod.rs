@@ -5,5 +5,6 @@ pub mod editor;
 pub mod feed;
 pub mod map;
 pub mod markdown;
+pub mod revision;
 pub mod seed;
 pub mod store;

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod carts;
 pub mod form_drafts;
 pub mod orders;
+pub mod revisions;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

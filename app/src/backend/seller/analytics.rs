@@ -21,9 +21,13 @@ const SOLD: &str = "('paid', 'shipped', 'delivered')";
 
 /// Counts a product page view in memory; `flush_views` writes the counts every few seconds
 /// (one upsert per product, not one write per page view).
-pub fn count_view(store: &CatalogStore, product_id: i64) {
+pub fn count_view(store: &CatalogStore, slug: &str) {
+    let catalog = store.get();
+    let Some(&index) = catalog.product_by_slug.get(slug) else {
+        return;
+    };
     if let Ok(mut views) = store.views.lock() {
-        *views.entry(product_id).or_insert(0) += 1;
+        *views.entry(catalog.products[index].id).or_insert(0) += 1;
     }
 }
 

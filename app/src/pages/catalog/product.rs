@@ -8,7 +8,7 @@ use crate::i18n::*;
 use crate::model::ProductPage as Page;
 use crate::pages::NotFound;
 use crate::pages::catalog::buy_box::BuyBox;
-use crate::pages::catalog::reviews::Reviews;
+use crate::pages::catalog::reviews::{Reviews, ReviewsData};
 use crate::pages::catalog::structured_data::product_json_ld;
 
 #[component]
@@ -20,11 +20,12 @@ pub fn ProductPage() -> impl IntoView {
         move || (lang.get(), params.read().get("slug").unwrap_or_default()),
         |(lang, slug)| get_product(lang, slug),
     );
+    let reviews = ReviewsData::new(move || params.read().get("slug").unwrap_or_default());
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <ProductView page /> }.into_any(),
+                    Ok(page) => view! { <ProductView page reviews /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
@@ -34,7 +35,7 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn ProductView(page: Page) -> impl IntoView {
+fn ProductView(page: Page, reviews: ReviewsData) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang().get_untracked();
     let query = use_query_map();
@@ -105,7 +106,7 @@ fn ProductView(page: Page) -> impl IntoView {
             <h2 id="description-heading">{t!(i18n, catalog.description_heading)}</h2>
             <p>{page.description.clone()}</p>
         </section>
-        <Reviews slug=page.slug.clone() />
+        <Reviews slug=page.slug.clone() data=reviews />
         {(!page.related.is_empty())
             .then(|| {
                 view! {

@@ -8,17 +8,31 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::review::{ProductReviews, ReviewView};
 
+/// The product page's reviews: made once by the page, outside its `Suspend`, which the
+/// server runs more than once while rendering (each run would fetch the reviews again).
+#[derive(Clone, Copy)]
+pub struct ReviewsData {
+    pub reviews: Resource<Result<ProductReviews, AppError>>,
+    pub toggle: ServerAction<ToggleWishlist>,
+}
+
+impl ReviewsData {
+    /// The reviews of the product whose slug `slug` reads, fetched again after the
+    /// wishlist button is used.
+    pub fn new(slug: impl Fn() -> String + Send + Sync + 'static) -> ReviewsData {
+        let toggle = ServerAction::<ToggleWishlist>::new();
+        let reviews = Resource::new(
+            move || (slug(), toggle.version().get()),
+            |(slug, _)| get_reviews(slug),
+        );
+        ReviewsData { reviews, toggle }
+    }
+}
+
 #[component]
-pub fn Reviews(slug: String) -> impl IntoView {
+pub fn Reviews(slug: String, data: ReviewsData) -> impl IntoView {
     let i18n = use_i18n();
-    let toggle = ServerAction::<ToggleWishlist>::new();
-    let reviews = Resource::new(
-        {
-            let slug = slug.clone();
-            move || (slug.clone(), toggle.version().get())
-        },
-        |(slug, _)| get_reviews(slug),
-    );
+    let ReviewsData { reviews, toggle } = data;
     view! {
         <section class="reviews" aria-labelledby="reviews-heading">
             <h2 id="reviews-heading">{t!(i18n, shop.reviews_heading)}</h2>

@@ -1,0 +1,27 @@
+//! The revisions app servers follow: the catalogue's (every catalogue write bumps it) and
+//! the content's (bumped by trigger on every content write).
+
+use sqlx::AnyPool;
+
+/// The catalogue revision.
+pub async fn catalogue(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    Ok(
+        sqlx::query_scalar("SELECT revision FROM catalog_revision WHERE id = 1")
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(0),
+    )
+}
+
+/// The content revision, and how many articles are published at `now` (a scheduled
+/// article goes live without any write).
+pub async fn content(pool: &AnyPool, now: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT (SELECT revision FROM content_revision WHERE id = 1), \
+         (SELECT CAST(COUNT(*) AS BIGINT) FROM articles \
+          WHERE publish_at IS NOT NULL AND publish_at <= $1)",
+    )
+    .bind(now)
+    .fetch_one(pool)
+    .await
+}
