@@ -433,7 +433,7 @@ fn inline_script_digests(html: &str) -> Vec<String> {
             break;
         };
         if runs_inline(tag) && close > 0 {
-            let digest = Sha256::digest(body[..close].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..close]);
             digests.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         rest = &body[close + "</script>".len()..];
