@@ -13,13 +13,20 @@ data=$(mktemp -d)
 trap 'kill "${server_pid:-}" "${peer_pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 results=()
-# One wrk run, kept under KEY: measure KEY URL [wrk options...]
+# One wrk run, kept under KEY: measure KEY URL [wrk options...] [-- script arguments...]
 measure() {
   local key=$1 url=$2
   shift 2
-  echo "==> wrk -t2 -c$connections -d${duration}s $* $url"
+  local options=() script_args=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    options+=("$1")
+    shift
+  done
+  [ $# -gt 0 ] && shift && script_args=("$@")
+  echo "==> wrk -t2 -c$connections -d${duration}s ${options[*]} $url ${script_args[*]}"
   local out
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" "$url")
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "${options[@]}" "$url" \
+    ${script_args[@]+-- "${script_args[@]}"})
   echo "$out"
   results+=("$key"$'\t'"$out")
 }
