@@ -88,7 +88,7 @@ curl -fs "$base/sitemap.xml" | grep -o "/zh/products/[a-z0-9-]*" | sort -u >"$da
 # Every product page in random order, the page cache cold at the start.
 measure "every product" "$base" -s scripts/bench/random_paths.lua -- "$data/products.txt"
 product=$(sed -n 500p "$data/products.txt")
-category=$(curl -fs "$base/sitemap.xml" | grep -o "/zh/categories/[a-z0-9-]*" | head -1 | sed 's|.*/||')
+category=$(grep -o "/zh/categories/[a-z0-9-]*" <(curl -fs "$base/sitemap.xml") | sed -n '1s|.*/||p')
 # Anonymous visitors (answered from the page cache), then the same pages rendered in full
 # for a visitor with a session cookie (an unknown one: one session lookup, then the render).
 uncached=(-H "Cookie: pavilion_session=bench")
