@@ -22,9 +22,10 @@ bench: test-tools build
 	scripts/bench.sh
 
 # `--precompress`: a brotli (quality 11) and a gzip copy beside every site file, made once;
-# the server sends them and never compresses `/pkg` per request.
+# the server sends them and never compresses `/pkg` per request. `--split`: each lazy page's
+# code in a wasm chunk of its own (`app/src/routes/lazy.rs`).
 build: tools
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 tools:
 	scripts/install-tools.sh

@@ -105,6 +105,12 @@ done
 
 peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
 
+# What a phone's first visit transfers (wasm + JS, brotli) to four kinds of page, in Chromium.
+article=$(curl -fs "$base/sitemap.xml" | grep -o "/zh/articles/[a-z0-9-]*" | head -1)
+echo "==> first visits: /zh/ /zh/products $product $article"
+first_visits=$(node scripts/bench/first_visit.mjs "$base" /zh/ /zh/products "$product" "$article")
+echo "$first_visits"
+
 # Panics are counted after the floods below, from the server's standard error.
 # A scanner or a flood: every request a different unknown path, as fast as wrk can, with
 # requests abandoned on timeout and at the end. Any panic in the log is a bug. 100
@@ -137,16 +143,16 @@ echo "$slow"
 rss_after_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
 peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
 pkg="$site_root/pkg"
-wasm=$(ls "$pkg"/*.wasm | head -1)
-js=$(ls "$pkg"/*.js | head -1)
+wasm=$(ls "$pkg"/pavilion*.wasm | head -1)
+js=$(ls "$pkg"/pavilion*.js | head -1)
 css=$(ls "$pkg"/*.css | head -1)
 size() { stat -c %s "$1"; }
 br() { brotli -c -q 11 "$1" | wc -c; }
 
-python3 - "$peak_rss_kb" "$rss_after_kb" "$flood_panics" "$flood" "$flood_rendered" "$abandoned" "$abandoned_rendered" "$slow" "$(size "$wasm")" "$(br "$wasm")" "$(size "$js")" "$(br "$js")" \
+python3 - "$first_visits" "$peak_rss_kb" "$rss_after_kb" "$flood_panics" "$flood" "$flood_rendered" "$abandoned" "$abandoned_rendered" "$slow" "$(size "$wasm")" "$(br "$wasm")" "$(size "$js")" "$(br "$js")" \
   "$(size "$css")" "$(br "$css")" "${results[@]}" <<'PY'
 import json, re, sys
-rss, rss_after, flood_panics, flood, flood_rendered, abandoned, abandoned_rendered, slow, wasm, wasm_br, js, js_br, css, css_br, *runs = sys.argv[1:]
+first_visits, rss, rss_after, flood_panics, flood, flood_rendered, abandoned, abandoned_rendered, slow, wasm, wasm_br, js, js_br, css, css_br, *runs = sys.argv[1:]
 def ms(v, unit):
     return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 pages = {}
@@ -187,6 +193,8 @@ result = {
     "slow_clients": json.loads(slow),
     "server_rss_after_slow_clients_mb": round(int(rss_after) / 1024, 1),
     "server_peak_rss_mb": round(int(rss) / 1024, 1),
+    # Target (issue 16): until_hydrated <= 300 KB for each.
+    "first_visit_wasm_js_brotli_bytes": json.loads(first_visits),
     "assets_bytes": {"wasm": int(wasm), "wasm_brotli": int(wasm_br), "js": int(js),
                      "js_brotli": int(js_br), "css": int(css), "css_brotli": int(css_br),
                      "wasm_plus_js_brotli": int(wasm_br) + int(js_br)},

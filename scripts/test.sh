@@ -42,7 +42,7 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i sqlx 2>/d
 fi
 
 step "release build (server + wasm)"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 
 step "unit and integration tests (SQLite and PostgreSQL)"
 # As cargo-leptos sets them, so neither leptos nor the server (whose build reads the

@@ -18,6 +18,8 @@ mod shell;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub use routes::App;
+#[cfg(feature = "hydrate")]
+pub use routes::preload::preload_on_intent;
 
 #[cfg(feature = "ssr")]
 pub use shell::{SiteAssets, page_policy, page_policy_by_hash, shell};

@@ -41,21 +41,29 @@ pub struct SiteAssets {
     pub css: String,
     /// Whether the names carry content hashes, so that a name never changes its content.
     pub hashed: bool,
+    /// The split build's loader of lazy chunks, and its manifest (which chunks each lazy
+    /// page needs); the manifest is read by [`SiteAssets::with_chunks`].
+    pub split_loader: String,
+    pub split_manifest: String,
+    pub chunks: Option<SplitChunks>,
 }
 
 impl SiteAssets {
     /// The names cargo-leptos gives `output`'s files, from its hash file (`js: <hash>` lines;
     /// empty when the build does not hash).
     pub fn named(pkg_dir: &str, output: &str, hash_file: &str) -> SiteAssets {
-        let name = |extension: &str| {
-            let hash = hash_file.lines().find_map(|line| {
-                let (file, hash) = line.split_once(':')?;
-                (file.trim() == extension).then(|| hash.trim())
-            });
-            match hash.filter(|hash| !hash.is_empty()) {
-                Some(hash) => format!("{output}.{hash}.{extension}"),
-                None => format!("{output}.{extension}"),
-            }
+        let hash_of = |file: &str| {
+            hash_file
+                .lines()
+                .find_map(|line| {
+                    let (name, hash) = line.split_once(':')?;
+                    (name.trim() == file).then(|| hash.trim())
+                })
+                .filter(|hash| !hash.is_empty())
+        };
+        let name = |extension: &str| match hash_of(extension) {
+            Some(hash) => format!("{output}.{hash}.{extension}"),
+            None => format!("{output}.{extension}"),
         };
         let js = name("js");
         SiteAssets {
@@ -64,7 +72,37 @@ impl SiteAssets {
             js,
             wasm: name("wasm"),
             css: name("css"),
+            split_loader: match hash_of("split") {
+                Some(hash) => format!("__wasm_split.{hash}.js"),
+                None => "__wasm_split.______________________.js".to_owned(),
+            },
+            split_manifest: match hash_of("manifest") {
+                Some(hash) => format!("__wasm_split_manifest.{hash}.json"),
+                None => "__wasm_split_manifest.json".to_owned(),
+            },
+            chunks: None,
         }
+    }
+
+    /// With the lazy pages' chunks, as the split build's manifest under `site_root` names
+    /// them; unchanged when the build is not split (there is no manifest).
+    pub fn with_chunks(mut self, site_root: &std::path::Path) -> Result<SiteAssets, String> {
+        let path = site_root.join(&self.pkg_dir).join(&self.split_manifest);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(self),
+            Err(error) => return Err(format!("{}: {error}", path.display())),
+        };
+        let needs: std::collections::HashMap<String, Vec<String>> =
+            serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+        self.chunks = Some(SplitChunks(leptos::WasmSplitManifest(ArcStoredValue::new(
+            (
+                format!("/{}", self.pkg_dir),
+                needs,
+                self.split_loader.clone(),
+            ),
+        ))));
+        Ok(self)
     }
 
     /// The three files every page loads, as paths under the site root.
@@ -77,9 +115,28 @@ impl SiteAssets {
     }
 }
 
+/// Which wasm chunks each lazy page needs, read once when the server starts. Given to each
+/// render, leptos_axum names the chunks of the page it rendered in the page's `<head>`
+/// (`<link rel="preload">`), so the browser fetches them beside the main bundle.
+#[derive(Clone, Debug)]
+pub struct SplitChunks(leptos::WasmSplitManifest);
+
+impl PartialEq for SplitChunks {
+    fn eq(&self, other: &SplitChunks) -> bool {
+        self.0
+            .0
+            .with_value(|mine| other.0.0.with_value(|theirs| mine == theirs))
+    }
+}
+
+impl Eq for SplitChunks {}
+
 /// Fetches the wasm early and starts it: the only script a page runs of its own.
 #[component]
 fn Hydration(assets: SiteAssets) -> impl IntoView {
+    if let Some(chunks) = assets.chunks {
+        provide_context(chunks.0);
+    }
     let nonce = leptos::nonce::use_nonce();
     let js = format!("/{}/{}", assets.pkg_dir, assets.js);
     let wasm = format!("/{}/{}", assets.pkg_dir, assets.wasm);
@@ -161,6 +218,40 @@ mod tests {
                 "pkg/pavilion.zz1.css"
             ]
         );
+    }
+
+    #[test]
+    fn a_split_build_names_its_loader_and_reads_its_manifest() {
+        let hashes = "js: j1\nwasm: w1\ncss: c1\nmanifest: m0\nsplit: s9\n";
+        let assets = SiteAssets::named("pkg", "pavilion", hashes);
+        assert_eq!(assets.split_loader, "__wasm_split.s9.js");
+        assert_eq!(assets.split_manifest, "__wasm_split_manifest.m0.json");
+
+        let root = std::env::temp_dir().join(format!("pavilion-split-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).expect("temp dir");
+        let unsplit = assets
+            .clone()
+            .with_chunks(&root)
+            .expect("no manifest is no split");
+        assert_eq!(unsplit.chunks, None);
+
+        std::fs::write(
+            root.join("pkg/__wasm_split_manifest.m0.json"),
+            r#"{"product_view": ["split_3", "chunk_1"]}"#,
+        )
+        .expect("write");
+        let split = assets.clone().with_chunks(&root).expect("a manifest");
+        let chunks = split.chunks.expect("chunks");
+        chunks.0.0.with_value(|(pkg, needs, loader)| {
+            assert_eq!(pkg, "/pkg");
+            assert_eq!(needs["product_view"], ["split_3", "chunk_1"]);
+            assert_eq!(loader, "__wasm_split.s9.js");
+        });
+
+        std::fs::write(root.join("pkg/__wasm_split_manifest.m0.json"), "{").expect("write");
+        let broken = assets.with_chunks(&root).expect_err("a broken manifest");
+        assert!(broken.contains("__wasm_split_manifest.m0.json"), "{broken}");
+        std::fs::remove_dir_all(&root).ok();
     }
 
     #[test]

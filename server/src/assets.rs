@@ -12,31 +12,33 @@ pub fn built(pkg_dir: &str, output_name: &str) -> SiteAssets {
     SiteAssets::named(pkg_dir, output_name, BUILT_HASHES)
 }
 
-/// A file the pages load that the site root lacks.
+/// A file the pages load that the site root lacks, or cannot be read.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "LEPTOS_SITE_ROOT: {root} has no {file}, which every page loads: copy this build's site \
-     root (target/site) there"
+    "LEPTOS_SITE_ROOT: {root} has no readable {file}, which pages load: copy this build's \
+     site root (target/site) there"
 )]
 pub struct MissingAsset {
     pub root: String,
     pub file: String,
 }
 
-/// This build's files, provided the site root holds every one of them.
+/// This build's files, provided the site root holds every one of them, with the lazy
+/// pages' chunks when the build is split.
 pub fn find(site_root: &str, pkg_dir: &str, output_name: &str) -> Result<SiteAssets, MissingAsset> {
+    let missing = |file: String| MissingAsset {
+        root: site_root.to_owned(),
+        file,
+    };
     let assets = built(pkg_dir, output_name);
-    match assets
+    if let Some(file) = assets
         .files()
         .into_iter()
         .find(|file| !Path::new(site_root).join(file).is_file())
     {
-        Some(file) => Err(MissingAsset {
-            root: site_root.to_owned(),
-            file,
-        }),
-        None => Ok(assets),
+        return Err(missing(file));
     }
+    assets.with_chunks(Path::new(site_root)).map_err(missing)
 }
 
 #[cfg(test)]
