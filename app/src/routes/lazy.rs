@@ -42,6 +42,8 @@ macro_rules! lazy_families {
         $(
             #[doc = concat!("The pages that `", stringify!($family), "` shows.")]
             #[derive(Clone, Copy)]
+            // Named as the route types are (`AdminUsers` …), which the admin's all share.
+            #[allow(clippy::enum_variant_names)]
             pub enum $kind {
                 $($route,)*
             }
