@@ -240,8 +240,9 @@ mod tests {
         "offline",
     ];
 
-    #[test]
-    fn every_lazy_route_in_the_table_is_found_by_its_path() {
+    // leptos_axum renders the app to list its routes, on a Tokio runtime.
+    #[tokio::test]
+    async fn every_lazy_route_in_the_table_is_found_by_its_path() {
         let routes = leptos_axum::generate_route_list(crate::App);
         let mut pages = HashSet::new();
         for route in routes {
