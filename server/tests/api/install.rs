@@ -158,7 +158,8 @@ fn an_install_whose_site_root_lacks_a_file_refuses_to_start_and_names_it() {
         .expect("pkg folder")
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .find(|name| name.ends_with(".wasm"))
+        // The main bundle, not one of the lazy pages' chunks.
+        .find(|name| name.starts_with("pavilion") && name.ends_with(".wasm"))
         .expect("the build's wasm");
     std::fs::remove_file(install.site().join("pkg").join(&wasm)).expect("removed");
     let output = install.serve().output().expect("the installed binary runs");
