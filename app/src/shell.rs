@@ -4,11 +4,14 @@ use http::HeaderValue;
 use http::header::CONTENT_SECURITY_POLICY;
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::App;
 
 /// The HTML document around the app. `<html lang>` is set by the page (leptos_meta).
-pub fn shell(options: LeptosOptions, assets: SiteAssets) -> impl IntoView {
+/// `assets` are shared by every render: the server reads them once, when it starts.
+pub fn shell(options: LeptosOptions, assets: Arc<SiteAssets>) -> impl IntoView {
     set_page_policy();
     view! {
         <!DOCTYPE html>
@@ -45,6 +48,8 @@ pub struct SiteAssets {
     /// page needs); the manifest is read by [`SiteAssets::with_chunks`].
     pub split_loader: String,
     pub split_manifest: String,
+    /// Whether the hash file names a split, so that the manifest must be there.
+    pub split: bool,
     pub chunks: Option<SplitChunks>,
 }
 
@@ -80,21 +85,41 @@ impl SiteAssets {
                 Some(hash) => format!("__wasm_split_manifest.{hash}.json"),
                 None => "__wasm_split_manifest.json".to_owned(),
             },
+            split: hash_of("split").is_some(),
             chunks: None,
         }
     }
 
     /// With the lazy pages' chunks, as the split build's manifest under `site_root` names
-    /// them; unchanged when the build is not split (there is no manifest).
-    pub fn with_chunks(mut self, site_root: &std::path::Path) -> Result<SiteAssets, String> {
-        let path = site_root.join(&self.pkg_dir).join(&self.split_manifest);
-        let text = match std::fs::read_to_string(&path) {
+    /// them; unchanged when the build is not split. A build whose hash file names a split
+    /// must have its manifest and every chunk the manifest names: without them the lazy
+    /// pages would never come to life, so the error names the first file missing, as a path
+    /// under `site_root`.
+    pub fn with_chunks(mut self, site_root: &Path) -> Result<SiteAssets, String> {
+        let manifest = format!("{}/{}", self.pkg_dir, self.split_manifest);
+        let text = match std::fs::read_to_string(site_root.join(&manifest)) {
             Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(self),
-            Err(error) => return Err(format!("{}: {error}", path.display())),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !self.split => {
+                return Ok(self);
+            }
+            Err(error) => return Err(format!("{manifest} ({error})")),
         };
         let needs: std::collections::HashMap<String, Vec<String>> =
-            serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+            serde_json::from_str(&text).map_err(|error| format!("{manifest} ({error})"))?;
+        let mut files: Vec<String> = needs.values().flatten().cloned().collect();
+        files.sort_unstable();
+        files.dedup();
+        files.push(self.split_loader.clone());
+        for file in files {
+            let file = match file.ends_with(".js") {
+                true => file,
+                false => format!("{file}.wasm"),
+            };
+            let path = format!("{}/{file}", self.pkg_dir);
+            if !site_root.join(&path).is_file() {
+                return Err(path);
+            }
+        }
         self.chunks = Some(SplitChunks(leptos::WasmSplitManifest(ArcStoredValue::new(
             (
                 format!("/{}", self.pkg_dir),
@@ -133,9 +158,9 @@ impl Eq for SplitChunks {}
 
 /// Fetches the wasm early and starts it: the only script a page runs of its own.
 #[component]
-fn Hydration(assets: SiteAssets) -> impl IntoView {
-    if let Some(chunks) = assets.chunks {
-        provide_context(chunks.0);
+fn Hydration(assets: Arc<SiteAssets>) -> impl IntoView {
+    if let Some(chunks) = &assets.chunks {
+        provide_context(chunks.0.clone());
     }
     let nonce = leptos::nonce::use_nonce();
     let js = format!("/{}/{}", assets.pkg_dir, assets.js);
@@ -226,21 +251,25 @@ mod tests {
         let assets = SiteAssets::named("pkg", "pavilion", hashes);
         assert_eq!(assets.split_loader, "__wasm_split.s9.js");
         assert_eq!(assets.split_manifest, "__wasm_split_manifest.m0.json");
+        assert!(assets.split);
 
         let root = std::env::temp_dir().join(format!("pavilion-split-{}", std::process::id()));
         std::fs::create_dir_all(root.join("pkg")).expect("temp dir");
-        let unsplit = assets
-            .clone()
-            .with_chunks(&root)
-            .expect("no manifest is no split");
-        assert_eq!(unsplit.chunks, None);
+        let write = |file: &str, text: &str| std::fs::write(root.join(file), text).expect("write");
+        let refused = |assets: &SiteAssets| assets.clone().with_chunks(&root).expect_err("refused");
 
-        std::fs::write(
-            root.join("pkg/__wasm_split_manifest.m0.json"),
-            r#"{"product_view": ["split_3", "chunk_1"]}"#,
-        )
-        .expect("write");
-        let split = assets.clone().with_chunks(&root).expect("a manifest");
+        assert!(refused(&assets).starts_with("pkg/__wasm_split_manifest.m0.json"));
+        write(
+            "pkg/__wasm_split_manifest.m0.json",
+            r#"{"product_view": ["split_3", "chunk_1"], "cart_view": ["chunk_1"]}"#,
+        );
+        assert_eq!(refused(&assets), "pkg/chunk_1.wasm");
+        write("pkg/chunk_1.wasm", "x");
+        write("pkg/split_3.wasm", "x");
+        assert_eq!(refused(&assets), "pkg/__wasm_split.s9.js");
+        write("pkg/__wasm_split.s9.js", "x");
+
+        let split = assets.clone().with_chunks(&root).expect("a complete split");
         let chunks = split.chunks.expect("chunks");
         chunks.0.0.with_value(|(pkg, needs, loader)| {
             assert_eq!(pkg, "/pkg");
@@ -248,10 +277,18 @@ mod tests {
             assert_eq!(loader, "__wasm_split.s9.js");
         });
 
-        std::fs::write(root.join("pkg/__wasm_split_manifest.m0.json"), "{").expect("write");
-        let broken = assets.with_chunks(&root).expect_err("a broken manifest");
-        assert!(broken.contains("__wasm_split_manifest.m0.json"), "{broken}");
+        write("pkg/__wasm_split_manifest.m0.json", "{");
+        assert!(refused(&assets).starts_with("pkg/__wasm_split_manifest.m0.json ("));
         std::fs::remove_dir_all(&root).ok();
+    }
+
+    #[test]
+    fn a_build_without_a_split_needs_no_manifest() {
+        let assets = SiteAssets::named("pkg", "pavilion", "js: j1\nwasm: w1\ncss: c1\n");
+        assert!(!assets.split);
+        let root = std::env::temp_dir().join(format!("pavilion-unsplit-{}", std::process::id()));
+        let unsplit = assets.with_chunks(&root).expect("no split, no manifest");
+        assert_eq!(unsplit.chunks, None);
     }
 
     #[test]

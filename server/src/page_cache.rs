@@ -132,6 +132,12 @@ impl PageCache {
         }
     }
 
+    /// Whether the cache was given no memory (`PAVILION_PAGE_CACHE_MB=0`): then pages are
+    /// rendered and answered as for anyone, with no copy made to keep.
+    fn keeps_nothing(&self) -> bool {
+        self.budget == 0
+    }
+
     fn lock(&self) -> MutexGuard<'_, Pages> {
         self.pages
             .lock()
@@ -186,8 +192,9 @@ fn newer(a: Revision, b: Revision) -> bool {
 /// it. Every other request goes on untouched. Runs inside `middleware::session`, which
 /// has loaded the session (none) and applied the anonymous rate limit.
 pub async fn answer(State(state): State<ServerState>, request: Request, next: Next) -> Response {
-    let Some(key) = cache_key(&request) else {
-        return next.run(request).await;
+    let key = match cache_key(&request) {
+        Some(key) if !state.page_cache.keeps_nothing() => key,
+        _ => return next.run(request).await,
     };
     let head = request.method() == Method::HEAD;
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();

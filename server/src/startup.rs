@@ -54,8 +54,8 @@ const MAX_CONCURRENT_REQUESTS: usize = 1024;
 #[derive(Clone, FromRef)]
 pub struct ServerState {
     pub leptos: LeptosOptions,
-    /// The names of the files under `/pkg` that pages load.
-    pub assets: SiteAssets,
+    /// The names of the files under `/pkg` that pages load, shared by every render.
+    pub assets: Arc<SiteAssets>,
     pub app: AppState,
     /// `PAVILION_TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<[IpNet]>,
@@ -162,7 +162,7 @@ impl Application {
         });
         let state = ServerState {
             leptos,
-            assets,
+            assets: Arc::new(assets),
             app: AppState {
                 pool: pool.clone(),
                 site: SiteConfig {

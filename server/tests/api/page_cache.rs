@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::both;
 use crate::helpers::TestApp;
 use crate::shopper::{Shopper, scalar_i64};
+use crate::{both, both_with};
 
 /// The header's cart link as rendered (leptos marks the count for hydration).
 fn cart_link(count: u32) -> String {
@@ -189,3 +189,29 @@ both!(an_unchanged_page_answers_304_and_is_counted, |app| {
         .expect("views written");
     assert_eq!(views().await - views_before, 3);
 });
+
+both_with!(
+    with_no_memory_for_it_every_page_is_rendered_for_its_visitor,
+    [("PAVILION_PAGE_CACHE_MB", "0")],
+    |app| {
+        app.seed_demo().await;
+        let (_, slug) = first_product(&app).await;
+        let path = format!("/zh/products/{slug}");
+        let policies: Vec<String> = {
+            let mut policies = Vec::new();
+            for _ in 0..2 {
+                let page = app.get(&path).await;
+                assert_eq!(page.status(), 200);
+                assert!(page.headers().get("etag").is_none(), "nothing kept to tag");
+                let policy = page.headers()["content-security-policy"]
+                    .to_str()
+                    .expect("ascii")
+                    .to_owned();
+                assert!(policy.contains("'nonce-"), "{policy}");
+                policies.push(policy);
+            }
+            policies
+        };
+        assert_ne!(policies[0], policies[1], "a nonce of its own per answer");
+    }
+);
