@@ -31,93 +31,124 @@ pub enum AppError {
     Transport,
 }
 
-/// What is wrong with an input, one code per message a person can act on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Problem {
-    Email,
-    EmailTaken,
-    DisplayName,
-    PasswordTooShort,
-    PasswordTooLong,
-    PasswordCommon,
-    PasswordWrong,
-    BadCredentials,
-    AccountLocked,
-    ResetLink,
-    Quantity,
-    UnknownVariant,
-    Unavailable,
-    OutOfStock,
-    CartEmpty,
-    Recipient,
-    Mobile,
-    Province,
-    City,
-    District,
-    Street,
-    Postcode,
-    BuyerName,
-    IdNumber,
-    IdBornTooEarly,
-    IdBornInFuture,
-    IdUnderage,
-    ShippingMethod,
-    RiskNotAccepted,
-    OrderLimit,
-    YearlyLimit,
-    IdempotencyConflict,
-    NotPayable,
-    NotCancellable,
-    NotShipped,
-    NotDelivered,
-    Rating,
-    ReviewText,
-    AlreadyReviewed,
-    Slug,
-    SlugTaken,
-    ArticleSection,
-    PublishAt,
-    ArticleTitle,
-    ArticleBody,
-    ShopKind,
-    LegalName,
-    ShopName,
-    Registration,
-    RegistrationChecksum,
-    ContactName,
-    ContactPhone,
-    ShopCategories,
-    AlreadyApplied,
-    Category,
-    HsCode,
-    Weight,
-    Price,
-    Sku,
-    SkuTaken,
-    NoVariants,
-    ProductText,
-    Incomplete,
-    ShopNotVerified,
-    StockDelta,
-    Reason,
-    Carrier,
-    Tracking,
-    NotFulfillable,
-    StaffRole,
-    AlreadyMember,
-    InvitationLink,
-    ExchangeRate,
-    Commission,
-    RateDay,
-    Role,
-    OwnAccount,
-    NotRefundable,
-    PasswordResetRequired,
-    /// No way to pay is configured (the sandbox is off and no real provider is set).
-    PaymentUnavailable,
-    /// A field holds a control character (a NUL byte, say) that no keyboard types.
-    ControlCharacter,
+/// Every input problem, once: its variant (with its documentation) and its code, which is
+/// also its translation key under `errors.problem`. Given a macro's name, calls it with the
+/// table: [`Problem`] is written from it here and its translations in
+/// `components::error_message`, so neither can miss a problem.
+macro_rules! problem_table {
+    ($then:ident) => {
+        $then! {
+            Email => email,
+            EmailTaken => email_taken,
+            DisplayName => display_name,
+            PasswordTooShort => password_too_short,
+            PasswordTooLong => password_too_long,
+            PasswordCommon => password_common,
+            PasswordWrong => password_wrong,
+            BadCredentials => bad_credentials,
+            AccountLocked => account_locked,
+            ResetLink => reset_link,
+            Quantity => quantity,
+            UnknownVariant => unknown_variant,
+            Unavailable => unavailable,
+            OutOfStock => out_of_stock,
+            CartEmpty => cart_empty,
+            Recipient => recipient,
+            Mobile => mobile,
+            Province => province,
+            City => city,
+            District => district,
+            Street => street,
+            Postcode => postcode,
+            BuyerName => buyer_name,
+            IdNumber => id_number,
+            IdBornTooEarly => id_born_too_early,
+            IdBornInFuture => id_born_in_future,
+            IdUnderage => id_underage,
+            ShippingMethod => shipping_method,
+            RiskNotAccepted => risk_not_accepted,
+            OrderLimit => order_limit,
+            YearlyLimit => yearly_limit,
+            IdempotencyConflict => idempotency_conflict,
+            NotPayable => not_payable,
+            NotCancellable => not_cancellable,
+            NotShipped => not_shipped,
+            NotDelivered => not_delivered,
+            Rating => rating,
+            ReviewText => review_text,
+            AlreadyReviewed => already_reviewed,
+            Slug => slug,
+            SlugTaken => slug_taken,
+            ArticleSection => article_section,
+            PublishAt => publish_at,
+            ArticleTitle => article_title,
+            ArticleBody => article_body,
+            ShopKind => shop_kind,
+            LegalName => legal_name,
+            ShopName => shop_name,
+            Registration => registration,
+            RegistrationChecksum => registration_checksum,
+            ContactName => contact_name,
+            ContactPhone => contact_phone,
+            ShopCategories => shop_categories,
+            AlreadyApplied => already_applied,
+            Category => category,
+            HsCode => hs_code,
+            Weight => weight,
+            Price => price,
+            Sku => sku,
+            SkuTaken => sku_taken,
+            NoVariants => no_variants,
+            ProductText => product_text,
+            Incomplete => incomplete,
+            ShopNotVerified => shop_not_verified,
+            StockDelta => stock_delta,
+            Reason => reason,
+            Carrier => carrier,
+            Tracking => tracking,
+            NotFulfillable => not_fulfillable,
+            StaffRole => staff_role,
+            AlreadyMember => already_member,
+            InvitationLink => invitation_link,
+            ExchangeRate => exchange_rate,
+            Commission => commission,
+            RateDay => rate_day,
+            Role => role,
+            OwnAccount => own_account,
+            NotRefundable => not_refundable,
+            PasswordResetRequired => password_reset_required,
+            /// No way to pay is configured (the sandbox is off and no real provider is set).
+            PaymentUnavailable => payment_unavailable,
+            /// A field holds a control character (a NUL byte, say) that no keyboard types.
+            ControlCharacter => control_character,
+        }
+    };
 }
+pub(crate) use problem_table;
+
+macro_rules! problem_enum {
+    ($($(#[doc = $doc:literal])* $name:ident => $code:ident,)*) => {
+        /// What is wrong with an input, one code per message a person can act on.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Problem {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Problem {
+            /// Every problem, in the order of the table.
+            pub const ALL: &'static [Problem] = &[$(Problem::$name,)*];
+
+            /// The translation key under `errors.problem`, also the code in a JSON answer.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Problem::$name => stringify!($code),)*
+                }
+            }
+        }
+    };
+}
+
+problem_table!(problem_enum);
 
 impl Problem {
     /// The form fields this problem is about, by the last part of their names
@@ -169,179 +200,6 @@ impl Problem {
             Commission => &["percent"],
             RateDay => &["from"],
             _ => &[],
-        }
-    }
-}
-
-impl Problem {
-    pub const ALL: [Problem; 81] = [
-        Problem::Email,
-        Problem::EmailTaken,
-        Problem::DisplayName,
-        Problem::PasswordTooShort,
-        Problem::PasswordTooLong,
-        Problem::PasswordCommon,
-        Problem::PasswordWrong,
-        Problem::BadCredentials,
-        Problem::AccountLocked,
-        Problem::ResetLink,
-        Problem::Quantity,
-        Problem::UnknownVariant,
-        Problem::Unavailable,
-        Problem::OutOfStock,
-        Problem::CartEmpty,
-        Problem::Recipient,
-        Problem::Mobile,
-        Problem::Province,
-        Problem::City,
-        Problem::District,
-        Problem::Street,
-        Problem::Postcode,
-        Problem::BuyerName,
-        Problem::IdNumber,
-        Problem::IdBornTooEarly,
-        Problem::IdBornInFuture,
-        Problem::IdUnderage,
-        Problem::ShippingMethod,
-        Problem::RiskNotAccepted,
-        Problem::OrderLimit,
-        Problem::YearlyLimit,
-        Problem::IdempotencyConflict,
-        Problem::NotPayable,
-        Problem::NotCancellable,
-        Problem::NotShipped,
-        Problem::NotDelivered,
-        Problem::Rating,
-        Problem::ReviewText,
-        Problem::AlreadyReviewed,
-        Problem::Slug,
-        Problem::SlugTaken,
-        Problem::ArticleSection,
-        Problem::PublishAt,
-        Problem::ArticleTitle,
-        Problem::ArticleBody,
-        Problem::ShopKind,
-        Problem::LegalName,
-        Problem::ShopName,
-        Problem::Registration,
-        Problem::RegistrationChecksum,
-        Problem::ContactName,
-        Problem::ContactPhone,
-        Problem::ShopCategories,
-        Problem::AlreadyApplied,
-        Problem::Category,
-        Problem::HsCode,
-        Problem::Weight,
-        Problem::Price,
-        Problem::Sku,
-        Problem::SkuTaken,
-        Problem::NoVariants,
-        Problem::ProductText,
-        Problem::Incomplete,
-        Problem::ShopNotVerified,
-        Problem::StockDelta,
-        Problem::Reason,
-        Problem::Carrier,
-        Problem::Tracking,
-        Problem::NotFulfillable,
-        Problem::StaffRole,
-        Problem::AlreadyMember,
-        Problem::InvitationLink,
-        Problem::ExchangeRate,
-        Problem::Commission,
-        Problem::RateDay,
-        Problem::Role,
-        Problem::OwnAccount,
-        Problem::NotRefundable,
-        Problem::PasswordResetRequired,
-        Problem::PaymentUnavailable,
-        Problem::ControlCharacter,
-    ];
-
-    /// The translation key under `errors.problem`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Problem::Email => "email",
-            Problem::EmailTaken => "email_taken",
-            Problem::DisplayName => "display_name",
-            Problem::PasswordTooShort => "password_too_short",
-            Problem::PasswordTooLong => "password_too_long",
-            Problem::PasswordCommon => "password_common",
-            Problem::PasswordWrong => "password_wrong",
-            Problem::BadCredentials => "bad_credentials",
-            Problem::AccountLocked => "account_locked",
-            Problem::ResetLink => "reset_link",
-            Problem::Quantity => "quantity",
-            Problem::UnknownVariant => "unknown_variant",
-            Problem::Unavailable => "unavailable",
-            Problem::OutOfStock => "out_of_stock",
-            Problem::CartEmpty => "cart_empty",
-            Problem::Recipient => "recipient",
-            Problem::Mobile => "mobile",
-            Problem::Province => "province",
-            Problem::City => "city",
-            Problem::District => "district",
-            Problem::Street => "street",
-            Problem::Postcode => "postcode",
-            Problem::BuyerName => "buyer_name",
-            Problem::IdNumber => "id_number",
-            Problem::IdBornTooEarly => "id_born_too_early",
-            Problem::IdBornInFuture => "id_born_in_future",
-            Problem::IdUnderage => "id_underage",
-            Problem::ShippingMethod => "shipping_method",
-            Problem::RiskNotAccepted => "risk_not_accepted",
-            Problem::OrderLimit => "order_limit",
-            Problem::YearlyLimit => "yearly_limit",
-            Problem::IdempotencyConflict => "idempotency_conflict",
-            Problem::NotPayable => "not_payable",
-            Problem::NotCancellable => "not_cancellable",
-            Problem::NotShipped => "not_shipped",
-            Problem::NotDelivered => "not_delivered",
-            Problem::Rating => "rating",
-            Problem::ReviewText => "review_text",
-            Problem::AlreadyReviewed => "already_reviewed",
-            Problem::Slug => "slug",
-            Problem::SlugTaken => "slug_taken",
-            Problem::ArticleSection => "article_section",
-            Problem::PublishAt => "publish_at",
-            Problem::ArticleTitle => "article_title",
-            Problem::ArticleBody => "article_body",
-            Problem::ShopKind => "shop_kind",
-            Problem::LegalName => "legal_name",
-            Problem::ShopName => "shop_name",
-            Problem::Registration => "registration",
-            Problem::RegistrationChecksum => "registration_checksum",
-            Problem::ContactName => "contact_name",
-            Problem::ContactPhone => "contact_phone",
-            Problem::ShopCategories => "shop_categories",
-            Problem::AlreadyApplied => "already_applied",
-            Problem::Category => "category",
-            Problem::HsCode => "hs_code",
-            Problem::Weight => "weight",
-            Problem::Price => "price",
-            Problem::Sku => "sku",
-            Problem::SkuTaken => "sku_taken",
-            Problem::NoVariants => "no_variants",
-            Problem::ProductText => "product_text",
-            Problem::Incomplete => "incomplete",
-            Problem::ShopNotVerified => "shop_not_verified",
-            Problem::StockDelta => "stock_delta",
-            Problem::Reason => "reason",
-            Problem::Carrier => "carrier",
-            Problem::Tracking => "tracking",
-            Problem::NotFulfillable => "not_fulfillable",
-            Problem::StaffRole => "staff_role",
-            Problem::AlreadyMember => "already_member",
-            Problem::InvitationLink => "invitation_link",
-            Problem::ExchangeRate => "exchange_rate",
-            Problem::Commission => "commission",
-            Problem::RateDay => "rate_day",
-            Problem::Role => "role",
-            Problem::OwnAccount => "own_account",
-            Problem::NotRefundable => "not_refundable",
-            Problem::PasswordResetRequired => "password_reset_required",
-            Problem::PaymentUnavailable => "payment_unavailable",
-            Problem::ControlCharacter => "control_character",
         }
     }
 }
@@ -407,7 +265,7 @@ impl AppError {
     /// An internal error: `what` failed because of `error`. Both go to the log with the id
     /// of the request being handled; the person is shown only that id.
     pub fn internal(what: &str, error: impl std::fmt::Display) -> AppError {
-        let reference = crate::backend::request_id();
+        let reference = request_id();
         tracing::error!(
             request_id = reference.as_deref().unwrap_or("-"),
             %error,
@@ -417,9 +275,47 @@ impl AppError {
     }
 }
 
+/// The id of the request being handled (`x-request-id`, which the server gives every
+/// request), when there is one.
+#[cfg(feature = "ssr")]
+fn request_id() -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    let id = parts.headers.get("x-request-id")?.to_str().ok()?;
+    Some(id.to_owned())
+}
+
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         AppError::internal("database error", error)
+    }
+}
+
+/// The internal-error sentence and its reference as plain text in `lang`, for answers that
+/// are not pages (downloads, uploads, a server that failed before any page).
+pub fn internal_error_text(lang: crate::model::Lang, reference: &str) -> String {
+    use crate::i18n::*;
+    let locale = Locale::from(lang);
+    format!(
+        "{}\n{}\n",
+        td_string!(locale, errors.internal),
+        td_string!(locale, errors.reference, id = reference)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn the_plain_text_apology_carries_the_reference_in_each_language() {
+        let zh = internal_error_text(Lang::Zh, "req-42");
+        assert!(
+            zh.contains("我们这边出了点问题") && zh.contains("编号：req-42"),
+            "{zh}"
+        );
+        let en = internal_error_text(Lang::En, "req-42");
+        assert!(en.contains("Reference for support: req-42"), "{en}");
     }
 }

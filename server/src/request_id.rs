@@ -4,7 +4,7 @@
 //! Pages and server functions show it through `AppError::Internal`; answers that are not
 //! pages get a translated plain-text body here.
 
-use app::components::internal_error_text;
+use app::error::internal_error_text;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;

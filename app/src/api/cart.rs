@@ -20,7 +20,7 @@ pub async fn cart_count() -> Result<i64, AppError> {
         return Ok(0);
     };
     let state = crate::backend::state()?;
-    Ok(crate::backend::db::carts::item_count(&state.pool, &owner).await?)
+    crate::backend::cart::item_count(&state.pool, &owner).await
 }
 
 /// Adds to the cart (starting a guest session if needed), then shows the cart.

@@ -28,33 +28,22 @@ pub async fn get_order(
 
 #[server(endpoint = "cancel_order")]
 pub async fn cancel_order(number: String, key: Option<String>) -> Result<(), AppError> {
-    use crate::backend::db::orders::Actor;
     let state = crate::backend::state()?;
     let session = crate::backend::session::current();
     let order =
         crate::backend::orders::find_visible(&state, &session, &number, key.as_deref()).await?;
-    let actor = Actor {
-        kind: "customer",
-        user_id: session.user().map(|u| u.id),
-    };
+    let actor = crate::backend::orders::customer(&session);
     crate::backend::orders::cancel(&state, order.id, &actor, None).await
 }
 
 /// Another try at paying an unpaid order.
 #[server(endpoint = "pay_order")]
 pub async fn pay_order(lang: Lang, number: String, key: Option<String>) -> Result<(), AppError> {
-    use crate::error::Problem;
-    use crate::model::order::OrderStatus;
     let state = crate::backend::state()?;
     let session = crate::backend::session::current();
     let order =
         crate::backend::orders::find_visible(&state, &session, &number, key.as_deref()).await?;
-    if order.status != OrderStatus::Placed || order.expires_at <= crate::backend::db::now_seconds()
-    {
-        return Err(Problem::NotPayable.into());
-    }
-    let url =
-        crate::backend::payments::start(&state, order.id, &order.number, order.total, lang).await?;
+    let url = crate::backend::orders::pay_again(&state, &order, lang).await?;
     leptos_axum::redirect(&url);
     Ok(())
 }
@@ -66,14 +55,10 @@ pub async fn confirm_delivery(
     key: Option<String>,
     shipment: i64,
 ) -> Result<(), AppError> {
-    use crate::backend::db::orders::Actor;
     let state = crate::backend::state()?;
     let session = crate::backend::session::current();
     let order =
         crate::backend::orders::find_visible(&state, &session, &number, key.as_deref()).await?;
-    let actor = Actor {
-        kind: "customer",
-        user_id: session.user().map(|u| u.id),
-    };
+    let actor = crate::backend::orders::customer(&session);
     crate::backend::orders::confirm_delivery(&state, &order, shipment, &actor).await
 }

@@ -31,6 +31,6 @@ pub async fn get_visitor() -> Result<Visitor, AppError> {
         seller,
         applicant,
         name: user.map(|u| u.display_name),
-        cart_items: crate::backend::db::carts::item_count(&state.pool, &owner).await?,
+        cart_items: crate::backend::cart::item_count(&state.pool, &owner).await?,
     })
 }

@@ -25,6 +25,11 @@ pub async fn owner_or_start(pool: &AnyPool, session: &Session) -> Result<CartOwn
     }
 }
 
+/// How many items the owner's cart holds, for the header.
+pub async fn item_count(pool: &AnyPool, owner: &CartOwner) -> Result<i64, AppError> {
+    Ok(carts::item_count(pool, owner).await?)
+}
+
 async fn variant(pool: &AnyPool, sku: &str) -> Result<carts::VariantRow, AppError> {
     Ok(carts::variant_by_sku(pool, sku)
         .await?

@@ -21,12 +21,14 @@ pub mod search;
 pub mod seed;
 pub mod seller;
 pub mod session;
+pub mod xml;
 
 use std::sync::Arc;
 
 use leptos::prelude::use_context;
 use sqlx::AnyPool;
 
+use crate::backend::crypto::random_token;
 use crate::error::AppError;
 use crate::model::SiteConfig;
 
@@ -71,8 +73,8 @@ pub struct Keys {
 impl Keys {
     pub async fn load(pool: &AnyPool) -> Result<Keys, sqlx::Error> {
         Ok(Keys {
-            order_links: db::secret(pool, "order_links").await?,
-            sandbox_payments: db::secret(pool, "sandbox_payments").await?,
+            order_links: db::secret(pool, "order_links", &random_token(32)).await?,
+            sandbox_payments: db::secret(pool, "sandbox_payments", &random_token(32)).await?,
         })
     }
 }
@@ -81,12 +83,4 @@ impl Keys {
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>()
         .ok_or_else(|| AppError::internal("reading the app state", "missing from the context"))
-}
-
-/// The id of the request being handled (`x-request-id`, which the server gives every
-/// request), when there is one.
-pub fn request_id() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    let id = parts.headers.get("x-request-id")?.to_str().ok()?;
-    Some(id.to_owned())
 }

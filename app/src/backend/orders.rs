@@ -5,7 +5,7 @@
 use crate::backend::AppState;
 use crate::backend::crypto::{sign, verify};
 use crate::backend::db::orders::{self, Actor, OrderRow};
-use crate::backend::db::{Engine, now_seconds};
+use crate::backend::db::{now_seconds, write_transaction};
 use crate::backend::notify;
 use crate::backend::session::Session;
 use crate::error::{AppError, Problem};
@@ -14,6 +14,22 @@ use crate::model::order::{
     OrderLineView, OrderStatus, OrderSummary, OrderView, ShipmentView, TimelineEntry, mask_mobile,
 };
 use crate::model::{Lang, Money};
+
+/// The buyer, as the author of a change to their order.
+pub fn customer(session: &Session) -> Actor<'static> {
+    Actor {
+        kind: "customer",
+        user_id: session.user().map(|u| u.id),
+    }
+}
+
+/// Another try at paying an order that is still placed and not yet expired: where to pay.
+pub async fn pay_again(state: &AppState, order: &OrderRow, lang: Lang) -> Result<String, AppError> {
+    if order.status != OrderStatus::Placed || order.expires_at <= now_seconds() {
+        return Err(Problem::NotPayable.into());
+    }
+    crate::backend::payments::start(state, order.id, &order.number, order.total, lang).await
+}
 
 /// The link to an order; a guest's carries a signature that grants access without a session.
 pub fn order_link(state: &AppState, lang: Lang, number: &str, guest: bool) -> String {
@@ -167,13 +183,6 @@ pub async fn view(
     })
 }
 
-async fn begin(state: &AppState) -> Result<orders::Tx, sqlx::Error> {
-    match state.engine {
-        Engine::Sqlite => state.pool.begin_with("BEGIN IMMEDIATE").await,
-        Engine::Postgres => state.pool.begin().await,
-    }
-}
-
 /// Cancels an unpaid order and returns its stock. `note` says why (`expired`, ...).
 pub async fn cancel(
     state: &AppState,
@@ -181,7 +190,7 @@ pub async fn cancel(
     actor: &Actor<'_>,
     note: Option<&str>,
 ) -> Result<(), AppError> {
-    let mut tx = begin(state).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     if !orders::transition(
         &mut tx,
         order_id,
@@ -265,7 +274,7 @@ pub async fn ship(
     tracking: &str,
     actor: &Actor<'_>,
 ) -> Result<(), AppError> {
-    let mut tx = begin(state).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let order_id = shipment_transition(
         &mut tx,
         shipment_id,
@@ -304,7 +313,7 @@ pub async fn cancel_shipment(
     actor: &Actor<'_>,
     reason: &str,
 ) -> Result<(), AppError> {
-    let mut tx = begin(state).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let mut order_id = None;
     for from in [OrderStatus::Placed, OrderStatus::Paid] {
         order_id = shipment_transition(&mut tx, shipment_id, from, OrderStatus::Cancelled).await?;
@@ -357,7 +366,7 @@ pub async fn confirm_delivery(
     shipment_id: i64,
     actor: &Actor<'_>,
 ) -> Result<(), AppError> {
-    let mut tx = begin(state).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let order_id = shipment_transition(
         &mut tx,
         shipment_id,

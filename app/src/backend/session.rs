@@ -21,15 +21,7 @@ pub const ABSOLUTE_SECONDS: i64 = 30 * 24 * 3600;
 /// How stale `last_seen_at` may get before a request refreshes it (spares a write per page).
 const TOUCH_SECONDS: i64 = 300;
 
-/// The signed-in person, as the server knows them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionUser {
-    pub id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub lang: Lang,
-}
+pub use crate::backend::db::accounts::SessionUser;
 
 impl SessionUser {
     pub fn view(&self) -> AccountView {

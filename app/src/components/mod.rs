@@ -16,7 +16,7 @@ mod units;
 mod use_lang;
 
 pub use cart_changes::use_cart_changes;
-pub use error_message::{ActionError, ErrorMessage, error_text, internal_error_text, problem_text};
+pub use error_message::{ActionError, ErrorMessage, error_text, problem_text};
 pub use forms::{
     Control, ControlError, Feedback, Field, LangField, SelectField, TextArea, field_id,
     refused_form, use_control,

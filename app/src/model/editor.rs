@@ -67,18 +67,6 @@ pub struct CheckedDraft {
     pub zh: Option<(String, String, String)>,
 }
 
-/// Unix seconds of a civil date and time in China (UTC+8).
-pub fn china_seconds(year: i64, month: i64, day: i64, hour: i64, minute: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    days * 86_400 + (hour - 8) * 3600 + minute * 60
-}
-
 /// `YYYY-MM-DDTHH:MM` (or with `:SS`) in China time.
 pub fn parse_local_time(text: &str) -> Result<i64, Problem> {
     let (date, time) = text.trim().split_once('T').ok_or(Problem::PublishAt)?;
@@ -96,7 +84,9 @@ pub fn parse_local_time(text: &str) -> Result<i64, Problem> {
         && (0..=23).contains(&hour)
         && (0..=59).contains(&minute);
     if valid {
-        Ok(china_seconds(year, month, day, hour, minute))
+        Ok(super::china_time::seconds_at(
+            year, month, day, hour, minute,
+        ))
     } else {
         Err(Problem::PublishAt)
     }

@@ -2,6 +2,7 @@
 
 pub mod academy;
 pub mod catalog;
+pub mod china_time;
 pub mod lang;
 pub mod listing;
 pub mod money;

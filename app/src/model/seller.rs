@@ -342,25 +342,32 @@ pub fn price_text(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, minor % 100)
 }
 
-/// An HS code: 4 to 10 digits, dots allowed between them ("0804.50").
+/// An HS code: 4 to 10 digits, dots allowed between them ("0804.50"); trimmed.
 pub fn check_hs_code(value: &str) -> Option<String> {
     let value = value.trim();
-    let digits = value.bytes().filter(u8::is_ascii_digit).count();
-    let shape = value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && !value.starts_with('.')
-        && !value.ends_with('.')
-        && !value.contains("..");
-    (shape && (4..=10).contains(&digits)).then(|| value.to_owned())
+    is_hs_code(value).then(|| value.to_owned())
 }
 
-fn is_sku(value: &str) -> bool {
+/// The product field checks, shared by the product editor and the CSV import. Each takes
+/// the value as entered, already trimmed.
+///
+/// An HS code: 4 to 10 digits, dots allowed between them.
+pub fn is_hs_code(value: &str) -> bool {
+    let digits = value.bytes().filter(u8::is_ascii_digit).count();
+    let group = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    (4..=10).contains(&digits) && value.split('.').all(group)
+}
+
+/// A SKU: 1 to 40 letters, digits, `-` and `_`.
+pub fn is_sku(value: &str) -> bool {
     (1..=40).contains(&value.len())
         && value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-fn is_product_slug(value: &str) -> bool {
+/// A product's address: 3 to 80 lowercase letters, digits and inner hyphens.
+pub fn is_product_slug(value: &str) -> bool {
     (3..=80).contains(&value.len())
         && !value.starts_with('-')
         && !value.ends_with('-')

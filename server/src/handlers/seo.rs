@@ -2,6 +2,7 @@
 //! hreflang alternates).
 
 use app::backend::AppState;
+use app::backend::xml::escape;
 use app::model::Lang;
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -92,13 +93,6 @@ fn sitemap_xml(origin: &str, paths: &[(String, Vec<Lang>)]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -584,8 +584,8 @@ both!(
         );
         assert!(sales.chart_svg.starts_with("<svg"));
         // The operator changes the commission from today on; the report follows.
-        use app::backend::seller::analytics::{china_day, set_commission};
-        let today = china_day(app::backend::db::now_seconds());
+        use app::backend::seller::analytics::set_commission;
+        let today = app::model::china_time::date(app::backend::db::now_seconds());
         assert!(
             !set_commission(&app.pool, 9_000, &today)
                 .await

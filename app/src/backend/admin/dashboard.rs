@@ -2,12 +2,11 @@
 
 use sqlx::AnyPool;
 
-use super::china_day_start;
 use crate::backend::db::now_seconds;
 use crate::model::admin::AdminDashboard;
 
 pub async fn load(pool: &AnyPool) -> Result<AdminDashboard, sqlx::Error> {
-    let since = china_day_start(now_seconds());
+    let since = crate::model::china_time::day_start(now_seconds());
     let today = |sql: &'static str| async move {
         sqlx::query_scalar::<_, i64>(sql)
             .bind(since)

@@ -7,8 +7,9 @@ use sqlx::{AnyPool, Row};
 use super::Desk;
 use super::audit::{self, Change, Operator};
 use super::like_pattern;
+use crate::backend::db::write_transaction;
 use crate::backend::notify::{self, ListingDecision};
-use crate::backend::seller::{begin, bump_catalog, products};
+use crate::backend::seller::{bump_catalog, products};
 use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::admin::{AdminListing, ListingState, PAGE_ROWS};
@@ -122,7 +123,7 @@ pub async fn take_down(
     reason: &str,
 ) -> Result<(), AppError> {
     let reason = crate::model::seller::check_reason(reason)?;
-    let mut tx = begin(desk.pool, desk.engine).await?;
+    let mut tx = write_transaction(desk.pool, desk.engine).await?;
     let slug: String =
         sqlx::query_scalar("SELECT slug FROM products WHERE id = $1 AND status = 'published'")
             .bind(id)

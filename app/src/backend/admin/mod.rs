@@ -54,12 +54,6 @@ pub fn operator_of(user: &SessionUser) -> Result<Operator, AppError> {
     Ok(Operator::of(user))
 }
 
-/// Start of today in China time (UTC+8), in Unix seconds.
-pub fn china_day_start(now: i64) -> i64 {
-    const OFFSET: i64 = 8 * 3600;
-    now - (now + OFFSET).rem_euclid(86_400)
-}
-
 /// `%text%` for a case-insensitive LIKE, with the wildcards in `text` taken literally.
 pub fn like_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
@@ -76,15 +70,6 @@ pub fn like_pattern(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_china_day_starts_at_midnight_beijing_time() {
-        // 2026-11-30 16:00 UTC is 2026-12-01 00:00 in Beijing.
-        let midnight = 1_796_054_400;
-        assert_eq!(china_day_start(midnight), midnight);
-        assert_eq!(china_day_start(midnight + 3_599), midnight);
-        assert_eq!(china_day_start(midnight - 1), midnight - 86_400);
-    }
 
     #[test]
     fn like_patterns_take_wildcards_literally() {

@@ -9,8 +9,8 @@ use super::like_pattern;
 use crate::backend::AppState;
 use crate::backend::db::now_seconds;
 use crate::backend::db::orders::{self as order_db, Actor};
+use crate::backend::db::write_transaction;
 use crate::backend::notify;
-use crate::backend::seller::begin;
 use crate::error::{AppError, Problem};
 use crate::model::admin::{AdminOrder, PAGE_ROWS};
 use crate::model::order::OrderStatus;
@@ -62,7 +62,7 @@ pub async fn refund(
     reason: &str,
 ) -> Result<i64, AppError> {
     let reason = crate::model::seller::check_reason(reason)?;
-    let mut tx = begin(&state.pool, state.engine).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let order = sqlx::query(
         "SELECT o.id, o.status, o.total, \
                 (SELECT COUNT(*) FROM payments p WHERE p.order_id = o.id AND p.status = 'refund_due') AS due, \

@@ -5,11 +5,13 @@ use serde_json::json;
 use sqlx::{AnyPool, Row};
 
 use super::audit::{self, Change, Operator};
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
-use crate::backend::seller::analytics::{china_day, set_commission};
-use crate::backend::seller::{begin, bump_catalog};
+use crate::backend::seller::analytics::set_commission;
+use crate::backend::seller::bump_catalog;
 use crate::error::{AppError, Problem};
 use crate::model::admin::{DatedRate, RatesView, parse_percent, parse_rate};
+use crate::model::china_time;
 
 /// The currencies the pavilion converts prices into.
 pub const CURRENCIES: [&str; 2] = ["PKR", "USD"];
@@ -57,8 +59,8 @@ pub async fn set_exchange_rate(
         .ok_or(Problem::ExchangeRate)?;
     let micros = parse_rate(rate).ok_or(Problem::ExchangeRate)?;
     let now = now_seconds();
-    let today = china_day(now);
-    let mut tx = begin(pool, engine).await?;
+    let today = china_time::date(now);
+    let mut tx = write_transaction(pool, engine).await?;
     let before: Option<i64> = sqlx::query_scalar(
         "SELECT per_cny_micros FROM exchange_rates WHERE currency = $1 ORDER BY id DESC LIMIT 1",
     )
@@ -106,7 +108,7 @@ pub async fn set_commission_points(
 ) -> Result<(), AppError> {
     let from = from.trim();
     let from = if from.is_empty() {
-        china_day(now_seconds())
+        china_time::date(now_seconds())
     } else {
         from.to_owned()
     };

@@ -5,7 +5,8 @@ use sqlx::{AnyPool, Row};
 
 use super::audit::{self, Change, Operator};
 use crate::backend::db::Engine;
-use crate::backend::seller::{begin, bump_catalog};
+use crate::backend::db::write_transaction;
+use crate::backend::seller::bump_catalog;
 use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::admin::{AdminReview, PAGE_ROWS};
@@ -47,7 +48,7 @@ pub async fn set_hidden(
     id: i64,
     hide: bool,
 ) -> Result<(), AppError> {
-    let mut tx = begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let review = sqlx::query(
         "SELECT r.product_id, r.rating, r.hidden, p.slug FROM reviews r \
          JOIN products p ON p.id = r.product_id WHERE r.id = $1",

@@ -8,8 +8,9 @@ use sqlx::{AnyPool, Row};
 use super::Desk;
 use super::audit::{self, Change, Operator};
 use crate::backend::db::Engine;
+use crate::backend::db::write_transaction;
 use crate::backend::notify;
-use crate::backend::seller::{applications, begin, bump_catalog};
+use crate::backend::seller::{applications, bump_catalog};
 use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::admin::{AdminApplication, AdminShop, ApplicationDocument, PAGE_ROWS};
@@ -161,7 +162,7 @@ pub async fn set_suspended(
     } else {
         reason.trim()
     };
-    let mut tx = begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let before = sqlx::query("SELECT slug, suspended, suspended_reason FROM shops WHERE id = $1")
         .bind(shop_id)
         .fetch_optional(&mut *tx)

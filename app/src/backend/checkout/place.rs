@@ -9,7 +9,7 @@ use crate::backend::AppState;
 use crate::backend::cart::issue;
 use crate::backend::db::carts::{self, CartOwner, LineRow};
 use crate::backend::db::orders::{self, Actor, NewLine, NewOrder, OrderRow};
-use crate::backend::db::{Engine, now_seconds};
+use crate::backend::db::{now_seconds, write_transaction};
 use crate::backend::session::Session;
 use crate::backend::{mail, payments};
 use crate::error::{AppError, Problem};
@@ -62,17 +62,6 @@ fn check(
     })
 }
 
-/// The first second of the calendar year (China time, UTC+8) that `now` falls in.
-fn start_of_year(now: i64) -> i64 {
-    let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::from_unix_timestamp(now)
-        .map(|t| t.to_offset(offset))
-        .ok()
-        .and_then(|t| t.replace_ordinal(1).ok())
-        .map(|t| t.replace_time(time::Time::MIDNIGHT).unix_timestamp())
-        .unwrap_or(0)
-}
-
 /// How many times a checkout that lost a race in the database (a deadlock, a serialization
 /// failure, an order number drawn twice) is tried again before the buyer hears of it.
 const ATTEMPTS: u32 = 5;
@@ -88,7 +77,7 @@ pub async fn place_order(
         return Err(Problem::PaymentUnavailable.into());
     }
     let user = session.user();
-    let today = crate::backend::seller::analytics::china_day(now_seconds()).replace('-', "");
+    let today = crate::model::china_time::date(now_seconds()).replace('-', "");
     let checked = check(&form, user.as_ref().map(|u| u.email.as_str()), &today)?;
     let owner = crate::backend::cart::owner(session).ok_or(Problem::CartEmpty)?;
     let pool = &state.pool;
@@ -171,11 +160,7 @@ impl Checkout<'_> {
         let session_hash = session.id_hash();
         let pool = &state.pool;
         // Nothing below may take a second pool connection while the transaction holds one.
-        let mut tx = match state.engine {
-            // Take SQLite's write lock up front, so concurrent checkouts queue instead of failing.
-            Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
-            Engine::Postgres => pool.begin().await?,
-        };
+        let mut tx = write_transaction(pool, state.engine).await?;
         // Two tabs checking out one cart at once: the second waits here, then finds it empty.
         carts::lock(&mut tx, state.engine, cart_id).await?;
         let lines = carts::lines(&mut *tx, cart_id, lang).await?;
@@ -198,9 +183,12 @@ impl Checkout<'_> {
             return Err(Problem::OrderLimit.into());
         }
         let now = now_seconds();
-        let bought =
-            orders::goods_bought_since(&mut tx, checked.id_number.as_str(), start_of_year(now))
-                .await?;
+        let bought = orders::goods_bought_since(
+            &mut tx,
+            checked.id_number.as_str(),
+            crate::model::china_time::year_start(now),
+        )
+        .await?;
         if bought + priced.goods > YEARLY_LIMIT_FEN {
             return Err(Problem::YearlyLimit.into());
         }

@@ -63,7 +63,7 @@ pub async fn load(pool: &AnyPool, id: i64) -> Result<ArticleDraft, AppError> {
         cover: head.try_get("cover")?,
         publish_at: head
             .try_get::<Option<i64>, _>("publish_at")?
-            .map(format_local),
+            .map(crate::model::china_time::local_input),
         ..ArticleDraft::default()
     };
     let texts = sqlx::query(
@@ -85,12 +85,6 @@ pub async fn load(pool: &AnyPool, id: i64) -> Result<ArticleDraft, AppError> {
         side.preview_html = t.try_get("body_html")?;
     }
     Ok(draft)
-}
-
-/// `2026-12-01T09:30` in China time, as a `datetime-local` field shows it.
-fn format_local(seconds: i64) -> String {
-    let text = crate::pages::shop::china_time(seconds);
-    text.replacen(' ', "T", 1)
 }
 
 /// Creates or updates an article with both languages; returns its id.

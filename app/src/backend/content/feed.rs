@@ -1,10 +1,12 @@
 //! Atom 1.0 (RFC 4287) feed writer for the journal / new-arrivals feeds.
 //!
 //! Produces a complete, UTF-8 XML document as a `String`; every text value
-//! and attribute is XML-escaped by [`escape`]. No dependencies beyond `std`.
+//! and attribute is XML-escaped by [`escape`].
 
 // `write!` into a `String` cannot fail, so its `fmt::Result` is ignored (`let _ =`).
 use std::fmt::Write as _;
+
+use crate::backend::xml::escape;
 
 /// Author name shown on every feed.
 pub const FEED_AUTHOR: &str = "Pakistan Pavilion";
@@ -23,26 +25,6 @@ pub struct FeedEntry {
     pub updated: String,
     /// BCP 47 language tag of the entry, e.g. `en` or `zh-Hans`; empty = inherit.
     pub lang: String,
-}
-
-/// Escapes text for use in XML element content and double- or single-quoted
-/// attribute values. Characters that XML 1.0 forbids (most C0 controls) are
-/// dropped, so the output is always well-formed.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Whether `date` is `YYYY-MM-DD` with a plausible month and day.
@@ -211,8 +193,6 @@ mod tests {
 
     #[test]
     fn special_characters_are_escaped() {
-        assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&apos;");
-        assert_eq!(escape("a\u{0}b\u{1b}c\td"), "abc\td");
         let xml = sample();
         assert!(!xml.contains("<b>"), "raw markup leaked");
         assert!(xml.contains("Journal &lt;&amp;&gt;"));

@@ -10,6 +10,8 @@
 // `write!` into a `String` cannot fail, so its `fmt::Result` is ignored (`let _ =`).
 use std::fmt::Write as _;
 
+use crate::backend::xml::escape;
+
 const WIDTH: f64 = 800.0;
 const HEIGHT: f64 = 520.0;
 /// Inner padding between the SVG edge and the plotted frame, in px.
@@ -40,25 +42,6 @@ pub struct MapPoint {
     /// Optional link; only `http(s)` and relative URLs are used, others are ignored.
     pub href: Option<String>,
     pub kind: PointKind,
-}
-
-/// Escapes text for XML content and quoted attributes, dropping characters
-/// XML 1.0 forbids.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Formats a coordinate with one decimal, never as `-0.0`.

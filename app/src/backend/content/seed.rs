@@ -7,7 +7,7 @@ use sqlx::{Any, AnyPool, Row, Transaction};
 
 use crate::backend::content::markdown;
 use crate::backend::db::now_seconds;
-use crate::model::editor::china_seconds;
+use crate::model::china_time;
 
 const ARTICLES: &str = include_str!("../seed/content/articles.json");
 const RECIPES: &str = include_str!("../seed/content/recipes.json");
@@ -120,7 +120,7 @@ fn parse<T: for<'de> Deserialize<'de>>(json: &str, what: &str) -> Result<Vec<T>,
 fn publish_at(date: &str) -> i64 {
     let parts: Vec<i64> = date.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts[..] {
-        [year, month, day] => china_seconds(year, month, day, 12, 0),
+        [year, month, day] => china_time::seconds_at(year, month, day, 12, 0),
         _ => 0,
     }
 }

@@ -18,11 +18,6 @@ use crate::model::{Lang, ProductCard};
 const CARD_COLUMNS: &str = "a.id, a.slug, a.section, a.kind, a.cover, a.publish_at, t.title, \
     t.summary, t.body";
 
-/// The date (China time) of a publishing instant.
-pub fn date_of(seconds: i64) -> String {
-    crate::pages::shop::china_time(seconds)[..10].to_owned()
-}
-
 fn card(row: &AnyRow, lang: Lang) -> Result<(i64, ArticleCard), sqlx::Error> {
     let section: String = row.try_get("section")?;
     let kind: String = row.try_get("kind")?;
@@ -37,7 +32,9 @@ fn card(row: &AnyRow, lang: Lang) -> Result<(i64, ArticleCard), sqlx::Error> {
             kind: ArticleKind::parse(&kind),
             title: row.try_get("title")?,
             summary: row.try_get("summary")?,
-            published_on: date_of(row.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0)),
+            published_on: crate::model::china_time::date(
+                row.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0),
+            ),
             reading_minutes: reading_minutes(&body, lang == Lang::Zh),
         },
     ))

@@ -4,9 +4,18 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
 use crate::backend::db::now_seconds;
-use crate::backend::session::SessionUser;
 use crate::model::Lang;
 use crate::model::account::Role;
+
+/// The signed-in person, as the server knows them (and sessions hand on).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub lang: Lang,
+}
 
 /// A user row with its password hash; never serialised.
 pub struct UserRecord {

@@ -9,7 +9,7 @@ pub mod orders;
 pub mod revisions;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -19,6 +19,20 @@ use std::time::Duration;
 pub enum Engine {
     Sqlite,
     Postgres,
+}
+
+/// A transaction on either engine.
+pub type Tx = Transaction<'static, Any>;
+
+/// A transaction that will write. SQLite takes its write lock at the start
+/// (`BEGIN IMMEDIATE`), so concurrent writers queue instead of failing half-way when one
+/// of them upgrades a read lock; PostgreSQL's rows are locked as they are written (and
+/// `FOR UPDATE` where a read decides a write).
+pub async fn write_transaction(pool: &AnyPool, engine: Engine) -> Result<Tx, sqlx::Error> {
+    match engine {
+        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+        Engine::Postgres => pool.begin().await,
+    }
 }
 
 impl Engine {
@@ -168,11 +182,12 @@ pub fn now_seconds() -> i64 {
         .unwrap_or_default()
 }
 
-/// A named 32-byte server secret, created on first use.
-pub async fn secret(pool: &AnyPool, name: &str) -> Result<Vec<u8>, sqlx::Error> {
+/// The server secret called `name`; `fresh` becomes it when there is none yet (the first
+/// server to ask wins, and every server then reads the same value).
+pub async fn secret(pool: &AnyPool, name: &str, fresh: &str) -> Result<Vec<u8>, sqlx::Error> {
     sqlx::query("INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(name)
-        .bind(crate::backend::crypto::random_token(32))
+        .bind(fresh)
         .execute(pool)
         .await?;
     let value: String = sqlx::query_scalar("SELECT value FROM secrets WHERE name = $1")

@@ -2,11 +2,10 @@
 //! is whole or absent.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{Any, AnyPool, Row};
 
+pub use crate::backend::db::Tx;
 use crate::model::order::{OrderStatus, ShippingMethod};
-
-pub type Tx = Transaction<'static, Any>;
 
 /// The order header as stored (the identity number stays on the server).
 #[derive(Clone, Debug)]

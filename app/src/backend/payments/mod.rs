@@ -13,7 +13,7 @@ use sqlx::Row;
 use crate::backend::AppState;
 use crate::backend::crypto::random_token;
 use crate::backend::db::orders::{self, Actor};
-use crate::backend::db::{Engine, now_seconds};
+use crate::backend::db::{now_seconds, write_transaction};
 use crate::backend::mail;
 use crate::error::AppError;
 use crate::model::Lang;
@@ -185,10 +185,7 @@ async fn apply(
     n: &Notification,
 ) -> Result<Applied, PaymentError> {
     let pool = &state.pool;
-    let mut tx = match state.engine {
-        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
-        Engine::Postgres => pool.begin().await?,
-    };
+    let mut tx = write_transaction(pool, state.engine).await?;
     let payment = sqlx::query(
         "SELECT p.id, p.order_id, p.amount, o.number, o.email, o.lang, o.user_id FROM payments p \
          JOIN orders o ON o.id = p.order_id WHERE p.reference = $1 AND p.provider = $2",

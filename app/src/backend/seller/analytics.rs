@@ -11,11 +11,9 @@ use crate::backend::AppState;
 use crate::backend::catalog::CatalogStore;
 use crate::backend::db::now_seconds;
 use crate::model::Lang;
+use crate::model::china_time::{self, DAY};
 use crate::model::seller::{SalesReport, TopProduct};
 
-/// China is UTC+8 all year.
-const CHINA_OFFSET: i64 = 8 * 3600;
-const DAY: i64 = 86_400;
 /// Orders that brought money in.
 const SOLD: &str = "('paid', 'shipped', 'delivered')";
 
@@ -31,24 +29,12 @@ pub fn count_view(store: &CatalogStore, slug: &str) {
     }
 }
 
-/// `YYYY-MM-DD` of a Unix time in China.
-pub fn china_day(seconds: i64) -> String {
-    let days = (seconds + CHINA_OFFSET).div_euclid(DAY);
-    let date = time::Date::from_julian_day(2_440_588 + days as i32).unwrap_or(time::Date::MIN);
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
-}
-
 pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
     let counts: HashMap<i64, i64> = match state.catalog.views.lock() {
         Ok(mut views) => std::mem::take(&mut *views),
         Err(_) => return Ok(()),
     };
-    let day = china_day(now_seconds());
+    let day = china_time::date(now_seconds());
     for (product_id, views) in counts {
         sqlx::query(
             "INSERT INTO product_views (product_id, day, views) VALUES ($1, $2, $3) \
@@ -65,7 +51,7 @@ pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
 
 /// The commission in force, in basis points.
 pub async fn commission(pool: &AnyPool) -> Result<i64, sqlx::Error> {
-    let today = china_day(now_seconds());
+    let today = china_time::date(now_seconds());
     let rate: Option<i64> = sqlx::query_scalar(
         "SELECT basis_points FROM commission_rates WHERE set_on <= $1 ORDER BY set_on DESC, id DESC LIMIT 1",
     )
@@ -121,8 +107,8 @@ pub async fn report(
         30
     };
     let now = now_seconds();
-    let first_day = (now + CHINA_OFFSET).div_euclid(DAY) - (days - 1);
-    let since = first_day * DAY - CHINA_OFFSET;
+    let first_day = china_time::day_number(now) - (days - 1);
+    let since = china_time::day_start(now) - (days - 1) * DAY;
     let lines = sqlx::query(&format!(
         "SELECT o.id AS order_id, o.placed_at, COALESCE(o.pkr_per_cny_micros, 0) AS pkr, l.product_id, \
                 l.title_en, l.title_zh, l.quantity, l.unit_price \
@@ -142,8 +128,7 @@ pub async fn report(
         let order_id: i64 = line.try_get("order_id")?;
         let quantity: i64 = line.try_get("quantity")?;
         let amount = quantity * line.try_get::<i64, _>("unit_price")?;
-        let day = ((line.try_get::<i64, _>("placed_at")? + CHINA_OFFSET).div_euclid(DAY)
-            - first_day)
+        let day = (china_time::day_number(line.try_get("placed_at")?) - first_day)
             .clamp(0, days - 1) as usize;
         per_day[day].0 += amount;
         per_day[day].1.insert(order_id);
@@ -170,7 +155,7 @@ pub async fn report(
          WHERE p.shop_id = $1 AND v.day >= $2",
     )
     .bind(shop_id)
-    .bind(china_day(since))
+    .bind(china_time::date(since))
     .fetch_one(pool)
     .await?;
     let basis_points = commission(pool).await?;
@@ -180,7 +165,7 @@ pub async fn report(
         .iter()
         .enumerate()
         .map(|(i, (revenue, orders))| DayPoint {
-            day: china_day((first_day + i as i64) * DAY),
+            day: china_time::date(since + i as i64 * DAY),
             orders: orders.len() as i64,
             revenue_minor: *revenue,
         })
@@ -207,17 +192,4 @@ pub async fn report(
         conversion_per_mille: if views > 0 { orders * 1000 / views } else { 0 },
         top,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::china_day;
-
-    #[test]
-    fn days_are_counted_in_china_time() {
-        // 2026-11-30 16:30 UTC is already 1 December in Beijing.
-        assert_eq!(china_day(1_796_056_200), "2026-12-01");
-        assert_eq!(china_day(1_796_000_000), "2026-11-30");
-        assert_eq!(china_day(0), "1970-01-01");
-    }
 }

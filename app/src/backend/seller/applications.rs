@@ -3,6 +3,7 @@
 
 use sqlx::{AnyPool, Row};
 
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
 use crate::model::registration::ShopKind;
@@ -18,7 +19,7 @@ pub async fn submit(
     user_id: i64,
     application: &Application,
 ) -> Result<i64, AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let open: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM shop_applications WHERE user_id = $1 AND status <> 'rejected'",
     )
@@ -205,7 +206,7 @@ pub fn shop_slug(name: &str, id: i64) -> String {
 /// Approves a pending application: the verified shop, its texts in both languages (the
 /// seller edits them later), the applicant as owner and seller. Returns the shop's slug.
 pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let row = sqlx::query(
         "SELECT user_id, kind, shop_name, city_id FROM shop_applications \
          WHERE id = $1 AND status = 'pending'",

@@ -7,6 +7,7 @@ use sqlx::{AnyPool, Row};
 
 use super::csv::{self, CsvProblem, CsvProblemKind, Known, ProductRow, VariantRow};
 use crate::backend::db::orders::Tx;
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::AppError;
 use crate::model::seller::{CheckedProduct, CheckedVariant, ImportReport, ProductSide};
@@ -172,7 +173,7 @@ pub async fn import(
     } else {
         Vec::new()
     };
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let mut imported = writable.len() as i64;
     for product in &writable {
         match write(&mut tx, shop_id, user_id, product).await {
@@ -180,7 +181,7 @@ pub async fn import(
             // A published product the file would leave half-translated: nothing is written.
             Err(AppError::Invalid(_)) => {
                 tx.rollback().await?;
-                tx = super::begin(pool, engine).await?;
+                tx = write_transaction(pool, engine).await?;
                 problems.push(CsvProblem {
                     row: product.first_row,
                     column: String::new(),

@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 
+use crate::backend::xml::escape;
+
 /// One day of sales.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayPoint {
@@ -395,24 +397,6 @@ fn group_digits(n: u64) -> String {
             out.push(',');
         }
         out.push(d);
-    }
-    out
-}
-
-/// Escapes text for XML content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
     }
     out
 }

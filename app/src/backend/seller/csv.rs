@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
 pub use crate::model::seller::{CsvProblem, CsvProblemKind};
+use crate::model::seller::{is_hs_code, is_product_slug, is_sku};
 use csv::StringRecord;
 
 pub const COLUMNS: [&str; 17] = [
@@ -524,7 +525,7 @@ impl<'r> RowCheck<'r> {
             variant_weight_g: None,
         };
         if let Some(slug) = check.required(Col::Slug, ANY_LENGTH)
-            && !is_slug(slug)
+            && !is_product_slug(slug)
         {
             check.fail(Col::Slug, BadSlug);
         }
@@ -669,27 +670,6 @@ fn unescape(cell: &str) -> Result<&str, CsvProblemKind> {
         _ if is_formula(cell) => Err(CsvProblemKind::Formula),
         _ => Ok(cell),
     }
-}
-
-fn is_slug(value: &str) -> bool {
-    (3..=80).contains(&value.len())
-        && !value.starts_with('-')
-        && !value.ends_with('-')
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-fn is_sku(value: &str) -> bool {
-    value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// 4 to 10 digits, dots allowed between them: "0803.90".
-fn is_hs_code(value: &str) -> bool {
-    let digits = value.bytes().filter(u8::is_ascii_digit).count();
-    (4..=10).contains(&digits) && value.split('.').all(is_digits)
 }
 
 fn is_digits(value: &str) -> bool {

@@ -17,7 +17,6 @@ pub mod stock;
 
 use sqlx::{AnyPool, Row};
 
-use crate::backend::db::Engine;
 use crate::backend::db::orders::Tx;
 use crate::backend::session::SessionUser;
 use crate::error::AppError;
@@ -89,15 +88,6 @@ pub async fn shop_of(
         })
     })
     .transpose()
-}
-
-/// A write transaction (SQLite takes its write lock at the start, so two sellers' writes
-/// queue instead of failing half-way).
-pub async fn begin(pool: &AnyPool, engine: Engine) -> Result<Tx, sqlx::Error> {
-    match engine {
-        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
-        Engine::Postgres => pool.begin().await,
-    }
 }
 
 /// Tells every app server to reload the catalogue.

@@ -7,6 +7,7 @@ use sqlx::{AnyPool, Row};
 
 use super::review;
 use crate::backend::db::orders::Tx;
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
 use crate::model::Lang;
@@ -361,7 +362,7 @@ pub async fn save(
     id: Option<i64>,
     product: &CheckedProduct,
 ) -> Result<i64, AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let id = save_in(&mut tx, shop_id, id, product).await?;
     tx.commit().await?;
     Ok(id)

@@ -4,6 +4,7 @@
 use sqlx::{AnyPool, Row};
 
 use crate::backend::db::Engine;
+use crate::backend::db::write_transaction;
 use crate::error::AppError;
 use crate::model::seller::{ProfileSide, ShopProfile};
 
@@ -52,7 +53,7 @@ pub async fn save(
     zh: &ProfileSide,
 ) -> Result<(), AppError> {
     let (en, zh) = (en.checked()?, zh.checked()?);
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     for (locale, side) in [("en", &en), ("zh", &zh)] {
         sqlx::query("DELETE FROM shop_texts WHERE shop_id = $1 AND locale = $2")
             .bind(shop_id)

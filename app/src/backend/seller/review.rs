@@ -10,6 +10,7 @@ use super::products::{
     TextTable, complete, set_revision, sides_in, texts, write_labels, write_sides,
 };
 use crate::backend::db::orders::Tx;
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
 use crate::model::seller::{CheckedVariant, ProductSide};
@@ -106,7 +107,7 @@ pub async fn propose_picture(
     product_id: i64,
     index: u8,
 ) -> Result<(), AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let current: String = sqlx::query_scalar("SELECT pending_pictures FROM products WHERE id = $1")
         .bind(product_id)
         .fetch_optional(&mut *tx)
@@ -204,7 +205,7 @@ pub async fn set_published(
     product_id: i64,
     publish: bool,
 ) -> Result<(), AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let verified: Option<i64> = sqlx::query_scalar(
         "SELECT s.verified FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND p.shop_id = $2",
     )
@@ -290,7 +291,7 @@ pub async fn decide_review(
     approve: bool,
     note: &str,
 ) -> Result<Vec<u8>, AppError> {
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let waiting: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM products WHERE id = $1 AND review_requested_at IS NOT NULL",
     )

@@ -6,6 +6,7 @@ use sqlx::{AnyPool, Row};
 use crate::backend::AppState;
 use crate::backend::crypto::{random_token, sha256_hex};
 use crate::backend::db::now_seconds;
+use crate::backend::db::write_transaction;
 use crate::backend::mail;
 use crate::backend::session::SessionUser;
 use crate::error::{AppError, Problem};
@@ -74,7 +75,7 @@ pub async fn invite(
         .filter(|r| *r != ShopRole::Owner)
         .ok_or(Problem::StaffRole)?;
     let token = random_token(32);
-    let mut tx = super::begin(&state.pool, state.engine).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let member: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM shop_members m JOIN users u ON u.id = m.user_id WHERE m.shop_id = $1 AND u.email = $2",
     )
@@ -114,7 +115,7 @@ pub async fn invite(
 
 /// The signed-in person joins the shop that invited their email address.
 pub async fn accept(state: &AppState, user: &SessionUser, token: &str) -> Result<(), AppError> {
-    let mut tx = super::begin(&state.pool, state.engine).await?;
+    let mut tx = write_transaction(&state.pool, state.engine).await?;
     let row = sqlx::query(
         "SELECT id, shop_id, email, role FROM shop_invitations \
          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",

@@ -2,6 +2,7 @@
 
 use sqlx::{AnyPool, Row};
 
+use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
 use crate::model::Lang;
@@ -64,7 +65,7 @@ pub async fn adjust(
     if delta == 0 || delta.abs() > 1_000_000 {
         return Err(Problem::StockDelta.into());
     }
-    let mut tx = super::begin(pool, engine).await?;
+    let mut tx = write_transaction(pool, engine).await?;
     let owner: Option<(i64, String)> = sqlx::query_as(
         "SELECT p.id, p.status FROM variants v JOIN products p ON p.id = v.product_id \
          WHERE v.id = $1 AND p.shop_id = $2",

@@ -79,7 +79,7 @@ fn ApplicationCard(application: AdminApplication) -> impl IntoView {
                 <dt>{t!(i18n, admin.contact)}</dt>
                 <dd>{format!("{} · {} · {}", application.contact_name, application.contact_phone, application.email)}</dd>
                 <dt>{t!(i18n, admin.categories)}</dt><dd>{application.categories.clone()}</dd>
-                <dt>{t!(i18n, admin.applied_at)}</dt><dd>{crate::pages::shop::china_time(application.created_at)}</dd>
+                <dt>{t!(i18n, admin.applied_at)}</dt><dd>{crate::model::china_time::minute(application.created_at)}</dd>
             </dl>
             {application.reason.clone().map(|reason| view! { <p class="notice">{t!(i18n, admin.reason)} ": " {reason}</p> })}
             {if application.documents.is_empty() {

@@ -11,8 +11,9 @@ use crate::model::Money;
 use crate::model::account::Role;
 use crate::model::admin::{AuditEntry, PAGE_ROWS};
 use crate::model::audit::{Actor, FieldChange, changes, object};
+use crate::model::china_time;
 use crate::model::order::OrderStatus;
-use crate::pages::shop::{china_time, status_name};
+use crate::pages::shop::status_name;
 
 /// Every privileged action, newest first: search it, page back, download it as CSV.
 #[component]
@@ -99,7 +100,7 @@ fn EntryRow(entry: AuditEntry) -> impl IntoView {
         .collect_view();
     view! {
         <tr>
-            <td>{china_time(entry.at)}</td>
+            <td>{china_time::minute(entry.at)}</td>
             <td>{who} <br /> <small>{entry.address}</small></td>
             <td>{did}</td>
             <td>
@@ -178,7 +179,7 @@ fn value_text(i18n: I18nContext<Locale>, field: &str, value: &Value) -> String {
         ("amount_fen" | "refund_due", _) if number.is_some() => {
             Money::cny(number.unwrap_or_default()).to_string()
         }
-        ("publish_at", _) if number.is_some() => china_time(number.unwrap_or_default()),
+        ("publish_at", _) if number.is_some() => china_time::minute(number.unwrap_or_default()),
         ("role", _) => Role::parse(text)
             .map(|role| role_name(i18n, role))
             .unwrap_or_else(|| text.to_owned()),

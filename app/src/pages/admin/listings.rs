@@ -102,7 +102,7 @@ fn ListingRow(listing: AdminListing) -> impl IntoView {
                 <code>{listing.slug.clone()}</code>
             </td>
             <td>{listing.shop.clone()}</td>
-            <td>{crate::pages::shop::china_time(listing.updated_at)}</td>
+            <td>{crate::model::china_time::minute(listing.updated_at)}</td>
             <td>{controls} <ActionError value=decide.value() /></td>
         </tr>
     }

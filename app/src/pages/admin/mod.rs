@@ -98,16 +98,7 @@ where
 /// What a console page shows instead of its data: sign in, no access, or the error.
 #[component]
 fn AdminError(error: AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match error {
-            AppError::SignInRequired => http::StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => http::StatusCode::FORBIDDEN,
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            _ => http::StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        response.set_status(status);
-    }
+    crate::pages::answer_with_status_of(&error);
     let i18n = use_i18n();
     match error {
         AppError::SignInRequired => view! { <SignInFirst /> }.into_any(),

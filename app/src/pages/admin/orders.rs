@@ -74,7 +74,7 @@ fn OrderRow(order: AdminOrder) -> impl IntoView {
             <td>
                 <strong>{order.number.clone()}</strong>
                 <br />
-                <small>{order.email.clone()} " · " {crate::pages::shop::china_time(order.placed_at)}</small>
+                <small>{order.email.clone()} " · " {crate::model::china_time::minute(order.placed_at)}</small>
             </td>
             <td>
                 {status_name(i18n, order.status)}

@@ -42,7 +42,7 @@ fn ReviewCard(review: AdminReview) -> impl IntoView {
                 <a href=product>{review.product_title.clone()}</a>
                 " · " <span aria-label=format!("{}/5", review.rating)>{stars}</span>
                 " · " {review.author.clone()}
-                " · " {crate::pages::shop::china_time(review.created_at)}
+                " · " {crate::model::china_time::minute(review.created_at)}
                 {review.hidden.then(|| view! { " · " <span class="badge low">{t!(i18n, admin.hidden)}</span> })}
             </p>
             <blockquote>{review.body.clone()}</blockquote>

@@ -116,7 +116,7 @@ fn ReviewItem(review: ReviewView) -> impl IntoView {
                 " "
                 <strong>{review.author}</strong>
                 " · "
-                <time>{crate::pages::shop::china_time(review.created_at)}</time>
+                <time>{crate::model::china_time::minute(review.created_at)}</time>
             </p>
             <p>{review.body}</p>
         </li>

@@ -57,6 +57,7 @@ fn SellerNav() -> impl IntoView {
 /// What a seller page shows when its data cannot be had: sign in, apply first, or the error.
 #[component]
 fn SellerError(error: AppError) -> impl IntoView {
+    crate::pages::answer_with_status_of(&error);
     let i18n = use_i18n();
     let lang = use_lang();
     match error {
@@ -72,12 +73,4 @@ fn SellerError(error: AppError) -> impl IntoView {
         .into_any(),
         error => view! { <crate::components::ErrorMessage error /> }.into_any(),
     }
-}
-
-/// A date in China time (`2026-11-30`), for lists.
-fn day(seconds: i64) -> String {
-    crate::pages::shop::china_time(seconds)
-        .chars()
-        .take(10)
-        .collect()
 }

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{SellerError, SellerNav, day};
+use super::{SellerError, SellerNav};
 use crate::api::seller::{CancelShipment, ShipShipment, get_shipment, list_shipments};
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
+use crate::model::china_time;
 use crate::model::order::OrderStatus;
 use crate::model::seller::ShipmentRow;
 use crate::pages::shop::status_name;
@@ -83,7 +84,7 @@ fn ParcelCard(shipment: ShipmentRow) -> impl IntoView {
                 <h2>{t!(i18n, seller.parcel_of, number = shipment.order_number.clone())}</h2>
                 <span class="badge">{status_name(i18n, shipment.status)}</span>
             </header>
-            <p class="hint">{day(shipment.placed_at)} " · " {shipment.recipient.clone()} " · " {shipment.address.clone()}</p>
+            <p class="hint">{china_time::date(shipment.placed_at)} " · " {shipment.recipient.clone()} " · " {shipment.address.clone()}</p>
             <ul>{lines}</ul>
             {shipment.tracking.clone().map(|tracking| view! {
                 <p>{t!(i18n, seller.tracking)} ": " {shipment.carrier.clone().unwrap_or_default()} " " <code>{tracking}</code></p>
@@ -192,7 +193,7 @@ pub fn PackingSlipPage() -> impl IntoView {
                     <section class="packing-slip">
                         <h1>{both!(slip_title)}</h1>
                         <p>
-                            {both!(slip_order)} ": " <strong>{s.order_number.clone()}</strong> " · " {day(s.placed_at)}
+                            {both!(slip_order)} ": " <strong>{s.order_number.clone()}</strong> " · " {china_time::date(s.placed_at)}
                             " · " {format!("{:.2} kg", s.weight_g as f64 / 1000.0)}
                         </p>
                         <p>{both!(slip_ship_to)} ": " {s.recipient.clone()} " " {s.mobile.clone()} <br /> {s.address.clone()}</p>

@@ -9,10 +9,11 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::model::china_time;
 use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView, ShippingMethod};
 use crate::pages::NotFound;
+use crate::pages::shop::status_name;
 use crate::pages::shop::timeline::Timeline;
-use crate::pages::shop::{china_time, status_name};
 
 /// One order: its parcels, lines, amounts, address and timeline, and what can be done now.
 #[component]
@@ -95,14 +96,14 @@ fn OrderDetail(order: OrderView, actions: OrderActions) -> impl IntoView {
             <p class=format!("status {}", order.status.code())>
                 {status_name(i18n, order.status)}
                 " · "
-                {t!(i18n, shop.placed_on, time = china_time(order.placed_at))}
+                {t!(i18n, shop.placed_on, time = china_time::minute(order.placed_at))}
             </p>
             {order
                 .payable
                 .then(|| {
                     view! {
                         <div class="pay-now">
-                            <p>{t!(i18n, shop.pay_before, time = china_time(order.expires_at))}</p>
+                            <p>{t!(i18n, shop.pay_before, time = china_time::minute(order.expires_at))}</p>
                             <ActionForm action=pay>
                                 <LangField />
                                 <input type="hidden" name="number" value=pay_number />

@@ -4,8 +4,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::orders::list_orders;
 use crate::components::{ErrorMessage, PageMeta, use_lang};
 use crate::i18n::*;
+use crate::model::china_time;
 use crate::model::order::OrderSummary;
-use crate::pages::shop::{china_time, status_name};
+use crate::pages::shop::status_name;
 
 /// The visitor's orders: an account's, or a guest's from this browser.
 #[component]
@@ -55,7 +56,7 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
     view! {
         <li class="order-row">
             <a href=href>{order.number.clone()}</a>
-            <span>{china_time(order.placed_at)}</span>
+            <span>{china_time::minute(order.placed_at)}</span>
             <span class=format!("status {}", order.status.code())>
                 {status_name(i18n, order.status)}
             </span>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::china_time;
 use crate::model::order::TimelineEntry;
-use crate::pages::shop::{china_time, status_name};
+use crate::pages::shop::status_name;
 
 /// Each status change of the order and its parcels: what, which parcel, who, when.
 #[component]
@@ -25,7 +26,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
             });
             view! {
                 <li>
-                    <time>{china_time(entry.at)}</time>
+                    <time>{china_time::minute(entry.at)}</time>
                     " "
                     <strong>{status_name(i18n, entry.status)}</strong>
                     {entry.shop.map(|shop| view! { " · " {shop} })}
