@@ -121,6 +121,8 @@ macro_rules! problem_table {
             PaymentUnavailable => payment_unavailable,
             /// A field holds a control character (a NUL byte, say) that no keyboard types.
             ControlCharacter => control_character,
+            /// A shop cannot ship that way: exporters from Pakistan, importers from China.
+            Dispatch => dispatch,
         }
     };
 }

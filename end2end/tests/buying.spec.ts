@@ -1,15 +1,9 @@
 import { expect, Page } from "@playwright/test";
 import { hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, tn, tPattern, Lang } from "./i18n";
-import { checkoutAndPay, register } from "./checkout";
+import { addToCart, checkoutAndPay, register } from "./checkout";
 
 
-async function addToCart(page: Page, lang: Lang, slug: string) {
-  await page.goto(`/${lang}/products/${slug}`);
-  await hydrated(page);
-  await page.getByRole("button", { name: t(lang, "shop", "add_to_cart") }).click();
-  await expect(page).toHaveURL(new RegExp(`/${lang}/cart$`));
-}
 
 for (const lang of langs) {
   test(`sign up, buy from two shops, pay in the sandbox and follow the order (${lang})`, async ({ page }, info) => {

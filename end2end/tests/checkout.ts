@@ -39,3 +39,11 @@ export async function checkoutAndPay(page: Page, lang: Lang, parcels: number) {
   await expect(page).toHaveURL(new RegExp(`/${lang}/orders/PV[0-9A-Z]+`));
   await expect(page.getByText(t(lang, "shop", "status_paid")).first()).toBeVisible();
 }
+
+/// A product's page, its "add to cart", and the cart it leads to.
+export async function addToCart(page: Page, lang: Lang, slug: string) {
+  await page.goto(`/${lang}/products/${slug}`);
+  await hydrated(page);
+  await page.getByRole("button", { name: t(lang, "shop", "add_to_cart") }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/cart$`));
+}

@@ -60,8 +60,25 @@ mod tests {
         assert_eq!(missing.file, wasm);
         assert!(missing.to_string().contains(&wasm), "{missing}");
         std::fs::write(root.join(&wasm), "x").expect("write");
+        if assets.split {
+            // A split build needs its manifest and loader as well (`SiteAssets::with_chunks`).
+            let manifest = format!("pkg/{}", assets.split_manifest);
+            let missing = find(root_text, "pkg", "pavilion").expect_err("no manifest");
+            assert!(missing.file.starts_with(&manifest), "{missing}");
+            std::fs::write(root.join(&manifest), "{}").expect("write");
+            std::fs::write(root.join("pkg").join(&assets.split_loader), "x").expect("write");
+        }
+        let found = find(root_text, "pkg", "pavilion").expect("complete");
         assert_eq!(
-            find(root_text, "pkg", "pavilion").expect("complete"),
+            found.chunks.is_some(),
+            assets.split,
+            "chunks read from a split build"
+        );
+        assert_eq!(
+            app::SiteAssets {
+                chunks: None,
+                ..found
+            },
             assets
         );
         std::fs::remove_dir_all(&root).ok();

@@ -49,7 +49,12 @@ enum Command {
     /// List the shop applications waiting for a decision.
     Applications,
     /// Approve a shop application: the verified shop opens, its applicant becomes owner.
-    ApproveApplication { id: i64 },
+    ApproveApplication {
+        id: i64,
+        /// How an importer ships: `domestic` (stock in China, the default) or `bonded`.
+        #[arg(long)]
+        dispatch: Option<String>,
+    },
     /// Reject a shop application with the reason the applicant will read.
     RejectApplication {
         id: i64,
@@ -247,17 +252,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("{line}");
             }
         }
-        Command::ApproveApplication { id } => {
+        Command::ApproveApplication { id, dispatch } => {
+            let dispatch = dispatch
+                .map(|code| app::model::Dispatch::parse(&code).context("unknown dispatch"))
+                .transpose()?;
             let pool = open(&config).await?;
             let engine =
                 app::backend::db::Engine::of(&config.database_url).context("DATABASE_URL")?;
             let operator = app::backend::admin::Operator::command_line();
-            let slug =
-                app::backend::admin::shops::approve(&desk(&config, &pool, engine), &operator, id)
-                    .await
-                    .map_err(|error| {
-                        anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
-                    })?;
+            let desk = desk(&config, &pool, engine);
+            let slug = app::backend::admin::shops::approve(&desk, &operator, id, dispatch)
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!("cannot approve application {id}: {}", error.code_text())
+                })?;
             println!("application {id} approved: shop {slug} is open");
         }
         Command::RejectApplication { id, reason } => {

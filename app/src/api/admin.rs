@@ -46,12 +46,15 @@ pub async fn list_applications(
 }
 
 /// `decision` is `approve` or `reject`; a rejection needs the reason the applicant reads.
+/// An importer is approved to ship from stock in China (`dispatch=domestic`, the default)
+/// or from a bonded warehouse (`bonded`).
 #[server(endpoint = "admin_decide_application")]
 pub async fn decide_application(
     lang: Lang,
     id: i64,
     decision: String,
     #[server(default)] reason: String,
+    #[server(default)] dispatch: String,
 ) -> Result<(), AppError> {
     use crate::backend::admin::shops;
     let who = require_admin()?;
@@ -59,7 +62,13 @@ pub async fn decide_application(
     let desk = crate::backend::admin::Desk::of(&state);
     match decision.as_str() {
         "approve" => {
-            shops::approve(&desk, &who, id).await?;
+            let dispatch = match dispatch.trim() {
+                "" => None,
+                code => Some(
+                    crate::model::Dispatch::parse(code).ok_or(crate::error::Problem::Dispatch)?,
+                ),
+            };
+            shops::approve(&desk, &who, id, dispatch).await?;
         }
         "reject" => shops::reject(&desk, &who, id, &reason).await?,
         _ => return Err(AppError::NotFound),

@@ -6,12 +6,16 @@ use crate::error::AppError;
 use crate::model::Lang;
 use crate::model::order::{CheckoutForm, PlacedOrder, Quote};
 
+/// The checkout's summary; `province` (a code, or empty) prices the parcels that ship from
+/// inside China.
 #[server(endpoint = "checkout_quote", input = server_fn::codec::GetUrl)]
-pub async fn get_quote(lang: Lang) -> Result<Quote, AppError> {
+pub async fn get_quote(lang: Lang, #[server(default)] province: String) -> Result<Quote, AppError> {
     let state = crate::backend::state()?;
     let session = crate::backend::session::current();
     let owner = crate::backend::cart::owner(&session);
-    crate::backend::checkout::quote(&state, owner.as_ref(), session.user().is_some(), lang).await
+    let signed_in = session.user().is_some();
+    let province = Some(province.trim()).filter(|p| !p.is_empty());
+    crate::backend::checkout::quote(&state, owner.as_ref(), signed_in, province, lang).await
 }
 
 /// Places the order and sends the buyer to pay.

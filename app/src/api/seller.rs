@@ -54,7 +54,17 @@ pub async fn get_seller_options(lang: Lang) -> Result<SellerOptions, AppError> {
             });
         }
     }
-    Ok(SellerOptions { cities, categories })
+    let dispatch = match crate::backend::session::current().user() {
+        Some(user) => crate::backend::seller::shop_of(&state.pool, user.id, lang)
+            .await?
+            .map(|shop| shop.dispatch),
+        None => None,
+    };
+    Ok(SellerOptions {
+        cities,
+        categories,
+        dispatch,
+    })
 }
 
 /// The caller's latest application (`None` if they have not applied).
@@ -255,10 +265,15 @@ pub async fn get_sales(lang: Lang, days: i64) -> Result<SalesReport, AppError> {
         orders: &orders,
         currency: "CNY",
     };
-    Ok(
-        crate::backend::seller::analytics::report(&state.pool, shop.id, days, lang, &labels)
-            .await?,
+    Ok(crate::backend::seller::analytics::report(
+        &state.pool,
+        shop.id,
+        shop.dispatch == crate::model::Dispatch::CrossBorder,
+        days,
+        lang,
+        &labels,
     )
+    .await?)
 }
 
 #[server(endpoint = "seller_glossary", input = server_fn::codec::GetUrl)]

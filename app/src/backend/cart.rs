@@ -127,6 +127,7 @@ pub fn view_of(rows: &[LineRow]) -> CartView {
     CartView {
         goods: Money::cny(buyable.clone().map(|line| line.line_total.minor).sum()),
         item_count: lines.iter().map(|line| line.quantity).sum(),
+        cross_border: rows.iter().any(|row| row.dispatch.is_cross_border()),
         lines,
     }
 }

@@ -37,6 +37,15 @@ pub fn ProductCard(product: model::ProductCard) -> impl IntoView {
                     .then(|| {
                         view! { <span class="badge sold-out">{t!(i18n, catalog.sold_out)}</span> }
                     })}
+                {match product.dispatch {
+                    model::Dispatch::Domestic => Some(view! {
+                        <span class="badge in-china">{t!(i18n, catalog.badge_domestic)}</span>
+                    }.into_any()),
+                    model::Dispatch::Bonded => Some(view! {
+                        <span class="badge in-china">{t!(i18n, catalog.badge_bonded)}</span>
+                    }.into_any()),
+                    model::Dispatch::CrossBorder => None,
+                }}
             </p>
             <p class="meta">
                 <span>{t!(i18n, catalog.from_city, city = move || city.clone())}</span>

@@ -49,6 +49,9 @@ pub struct CartView {
     /// Goods that can be bought now (lines without an issue).
     pub goods: Money,
     pub item_count: i64,
+    /// Whether some goods cross the border (taxed at checkout); goods in stock in China
+    /// have VAT in their price.
+    pub cross_border: bool,
 }
 
 impl CartView {

@@ -22,6 +22,8 @@ pub struct ProductCard {
     /// The lowest variant price.
     pub price: Money,
     pub in_stock: bool,
+    /// How its shop ships (a card shows goods in stock in China).
+    pub dispatch: super::Dispatch,
     /// The title cut into pieces, `true` where it matches the shopper's search.
     pub title_marks: Vec<(String, bool)>,
 }

@@ -1,5 +1,5 @@
-//! The listing's state, all of it in the URL: `?q=&category=&min=&max=&city=&shop=&cert=
-//! &in_stock=&sort=&page=`. Parsed leniently (a bad value is dropped, never an error) and
+//! The listing's state, all of it in the URL: `?q=&category=&min=&max=&from=&city=&shop=
+//! &cert=&in_stock=&sort=&page=`. Parsed leniently (a bad value is dropped, never an error) and
 //! written back canonically, so every state is a shareable, crawlable link.
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,35 @@ impl Sort {
     }
 }
 
+/// Which side of the border goods ship from (`from=cn`, `from=pk`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ShipsFrom {
+    China,
+    Pakistan,
+}
+
+impl ShipsFrom {
+    pub const ALL: [ShipsFrom; 2] = [ShipsFrom::China, ShipsFrom::Pakistan];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ShipsFrom::China => "cn",
+            ShipsFrom::Pakistan => "pk",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ShipsFrom> {
+        ShipsFrom::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn of(dispatch: super::Dispatch) -> ShipsFrom {
+        match dispatch.ships_from_china() {
+            true => ShipsFrom::China,
+            false => ShipsFrom::Pakistan,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ListingQuery {
     pub q: Option<String>,
@@ -52,6 +81,7 @@ pub struct ListingQuery {
     /// Whole yuan.
     pub min: Option<i64>,
     pub max: Option<i64>,
+    pub from: Option<ShipsFrom>,
     pub city: Option<String>,
     pub shop: Option<String>,
     pub cert: Option<String>,
@@ -100,6 +130,7 @@ impl ListingQuery {
                 "category" => query.category = clean_key(value),
                 "min" => query.min = clean_yuan(value),
                 "max" => query.max = clean_yuan(value),
+                "from" => query.from = ShipsFrom::parse(value),
                 "city" => query.city = clean_key(value),
                 "shop" => query.shop = clean_key(value),
                 "cert" => query.cert = clean_key(value),
@@ -134,6 +165,9 @@ impl ListingQuery {
         }
         if let Some(v) = self.max {
             parts.push(("max", v.to_string()));
+        }
+        if let Some(v) = self.from {
+            parts.push(("from", v.code().to_owned()));
         }
         if let Some(v) = &self.city {
             parts.push(("city", v.clone()));
@@ -172,6 +206,7 @@ impl ListingQuery {
         self.category.is_some()
             || self.min.is_some()
             || self.max.is_some()
+            || self.from.is_some()
             || self.city.is_some()
             || self.shop.is_some()
             || self.cert.is_some()
@@ -202,6 +237,8 @@ pub struct FacetValue {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facets {
     pub categories: Vec<FacetValue>,
+    /// Counts of goods shipping from China and from Pakistan.
+    pub ships_from: Vec<(ShipsFrom, usize)>,
     pub cities: Vec<FacetValue>,
     pub shops: Vec<FacetValue>,
     pub certifications: Vec<FacetValue>,
@@ -229,17 +266,19 @@ mod tests {
 
     #[test]
     fn a_query_string_round_trips_canonically() {
-        let q = parse("sort=price_asc&category=rice&min=10&max=200&in_stock=1&page=3&q=basmati");
+        let q = parse(
+            "sort=price_asc&category=rice&from=cn&min=10&max=200&in_stock=1&page=3&q=basmati",
+        );
         assert_eq!(
             q.to_query_string(),
-            "q=basmati&category=rice&min=10&max=200&in_stock=1&sort=price_asc&page=3"
+            "q=basmati&category=rice&min=10&max=200&from=cn&in_stock=1&sort=price_asc&page=3"
         );
         assert_eq!(parse(&q.to_query_string()), q);
     }
 
     #[test]
     fn bad_values_are_dropped_not_errors() {
-        let q = parse("min=abc&max=-5&sort=cheapest&page=0&category=Rice%20!&cert=&x=1");
+        let q = parse("min=abc&max=-5&sort=cheapest&page=0&category=Rice%20!&cert=&x=1&from=uk");
         assert_eq!(
             q,
             ListingQuery {

@@ -3,6 +3,7 @@
 pub mod academy;
 pub mod catalog;
 pub mod china_time;
+pub mod dispatch;
 pub mod lang;
 pub mod listing;
 pub mod money;
@@ -11,10 +12,11 @@ pub mod site;
 pub mod tax;
 
 pub use catalog::{CategorySummary, HomeData, ProductCard};
+pub use dispatch::{Dispatch, Zone};
 pub use lang::Lang;
 pub use listing::{FacetValue, Facets, ListingPage, ListingQuery, Sort};
 pub use money::{Currency, Money};
-pub use product::{Crumb, ProductPage, ShopCard, ShopPage, VariantView};
+pub use product::{Crumb, Delivery, ProductPage, ShopCard, ShopPage, VariantView};
 pub use site::SiteConfig;
 pub use tax::{LandedPrice, TaxClass};
 pub mod account;

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
-use crate::model::Money;
 use crate::model::address::AddressForm;
+use crate::model::{Dispatch, Money};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum OrderStatus {
@@ -43,29 +43,59 @@ impl OrderStatus {
     }
 }
 
-/// How goods travel from Pakistan: by air, or overland through the Khunjerab Pass.
+/// How a parcel travels. From Pakistan the buyer chooses: by air, or overland through the
+/// Khunjerab Pass. Inside China it goes by courier, from the shop's stock or from its
+/// bonded warehouse.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ShippingMethod {
     #[default]
     Air,
     Land,
+    Courier,
+    Bonded,
 }
 
 impl ShippingMethod {
-    pub const ALL: [ShippingMethod; 2] = [ShippingMethod::Air, ShippingMethod::Land];
+    pub const ALL: [ShippingMethod; 4] = [
+        ShippingMethod::Air,
+        ShippingMethod::Land,
+        ShippingMethod::Courier,
+        ShippingMethod::Bonded,
+    ];
+    /// The choice a buyer makes for parcels from Pakistan.
+    pub const ACROSS_THE_BORDER: [ShippingMethod; 2] = [ShippingMethod::Air, ShippingMethod::Land];
 
     pub fn code(self) -> &'static str {
         match self {
             ShippingMethod::Air => "air",
             ShippingMethod::Land => "land",
+            ShippingMethod::Courier => "courier",
+            ShippingMethod::Bonded => "bonded",
         }
     }
 
     pub fn parse(code: &str) -> Result<ShippingMethod, Problem> {
-        match code {
-            "air" => Ok(ShippingMethod::Air),
-            "land" => Ok(ShippingMethod::Land),
-            _ => Err(Problem::ShippingMethod),
+        ShippingMethod::ALL
+            .into_iter()
+            .find(|m| m.code() == code)
+            .ok_or(Problem::ShippingMethod)
+    }
+
+    /// The method a buyer may choose for parcels from Pakistan (air or land), from the form.
+    pub fn chosen(code: &str) -> Result<ShippingMethod, Problem> {
+        ShippingMethod::parse(code)
+            .ok()
+            .filter(|m| ShippingMethod::ACROSS_THE_BORDER.contains(m))
+            .ok_or(Problem::ShippingMethod)
+    }
+
+    /// How a parcel sent `dispatch` travels, given the buyer's choice for parcels from
+    /// Pakistan.
+    pub fn for_parcel(dispatch: Dispatch, chosen: ShippingMethod) -> ShippingMethod {
+        match dispatch {
+            Dispatch::CrossBorder => chosen,
+            Dispatch::Domestic => ShippingMethod::Courier,
+            Dispatch::Bonded => ShippingMethod::Bonded,
         }
     }
 }
@@ -78,8 +108,14 @@ pub struct CheckoutForm {
     #[serde(default)]
     pub email: String,
     pub address: AddressForm,
+    /// The buyer's real name and resident ID, which customs needs: asked only when the
+    /// order holds goods from across the border.
+    #[serde(default)]
     pub buyer_name: String,
+    #[serde(default)]
     pub id_number: String,
+    /// The method for parcels from Pakistan (`air`, `land`); none is needed without them.
+    #[serde(default)]
     pub shipping: String,
     /// The cross-border risk notice checkbox (`on` when ticked).
     #[serde(default)]
@@ -101,15 +137,24 @@ pub fn parse_idempotency_key(key: &str) -> Result<&str, Problem> {
     }
 }
 
-/// One shop's parcel in a quote.
+/// One shop's parcel in a quote: where it leaves from, how it travels and what that costs.
+/// A parcel from Pakistan is priced for the method the buyer chose (see
+/// [`Quote::options`]); one from inside China for the buyer's province, or for most of the
+/// country until the province is known.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShipmentQuote {
     pub shop: String,
     pub weight_g: i64,
+    pub dispatch: Dispatch,
+    pub ships_from: String,
+    pub method: ShippingMethod,
+    pub shipping: Money,
+    pub days: (i64, i64),
     pub lines: Vec<QuoteLine>,
 }
 
-/// What a shipping method costs for this cart, and what the order then totals.
+/// What a shipping method costs for this cart's parcels from Pakistan, and what the order
+/// then totals.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodOption {
     pub method: ShippingMethod,
@@ -133,8 +178,17 @@ pub struct Quote {
     pub shipments: Vec<ShipmentQuote>,
     pub goods: Money,
     pub tax: Money,
+    /// The choice of method for parcels from Pakistan; empty when there are none.
     pub options: Vec<MethodOption>,
+    /// The order total when nothing is to choose (no parcel from Pakistan).
+    pub total: Money,
+    /// Whether some parcel is a cross-border import: then the buyer's name and resident
+    /// ID are asked, the risk notice is confirmed, and the limits count its goods.
+    pub cross_border: bool,
+    /// The goods of the cross-border parcels alone exceed the single-order limit.
     pub over_order_limit: bool,
+    /// The province the parcels from inside China were priced for, when the buyer gave one.
+    pub province: Option<String>,
     /// Guests must enter an email; a signed-in buyer's account email is used.
     pub needs_email: bool,
     /// Whether the pavilion can take payment now; checkout refuses when it cannot.
@@ -189,6 +243,10 @@ pub struct ShipmentView {
     pub shop: String,
     pub shop_slug: String,
     pub status: OrderStatus,
+    pub dispatch: Dispatch,
+    pub ships_from: String,
+    pub method: ShippingMethod,
+    pub days: (i64, i64),
     pub shipping: Money,
     pub carrier: Option<String>,
     pub tracking: Option<String>,
@@ -240,6 +298,11 @@ mod tests {
             assert_eq!(ShippingMethod::parse(method.code()), Ok(method));
         }
         assert_eq!(ShippingMethod::parse("sea"), Err(Problem::ShippingMethod));
+        assert_eq!(ShippingMethod::chosen("land"), Ok(ShippingMethod::Land));
+        assert_eq!(
+            ShippingMethod::chosen("courier"),
+            Err(Problem::ShippingMethod)
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{LandedPrice, Money, ProductCard, TaxClass};
+use super::{Dispatch, LandedPrice, Money, ProductCard, TaxClass};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VariantView {
@@ -25,6 +25,7 @@ pub struct ShopCard {
     pub city: String,
     /// `exporter` (in Pakistan) or `importer` (in China).
     pub kind: String,
+    pub dispatch: Dispatch,
     pub verified: bool,
     pub founded: Option<i64>,
     pub product_count: usize,
@@ -50,6 +51,7 @@ pub struct ProductPage {
     pub weight_g: i64,
     pub certifications: Vec<String>,
     pub tax_class: TaxClass,
+    pub delivery: Delivery,
     pub variants: Vec<VariantView>,
     /// The date the exchange rates were set (ISO `YYYY-MM-DD`).
     pub rates_set_on: Option<String>,
@@ -58,6 +60,18 @@ pub struct ProductPage {
     pub related: Vec<ProductCard>,
     /// The product's text in the other language (title), for hreflang-aware sharing.
     pub updated_at: i64,
+}
+
+/// How a product reaches the buyer: from where, and in how many days. From Pakistan,
+/// `days` is by air and `slower_days` overland; from inside China, `days` is to most of
+/// the country and `slower_days` to the remote provinces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    pub dispatch: Dispatch,
+    /// The shop's city, where the parcel leaves from.
+    pub ships_from: String,
+    pub days: (i64, i64),
+    pub slower_days: (i64, i64),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

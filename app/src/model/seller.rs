@@ -183,6 +183,8 @@ pub struct SellerShop {
     pub name: String,
     pub role: ShopRole,
     pub verified: bool,
+    /// How the shop ships: from Pakistan, from stock in China or from a bonded warehouse.
+    pub dispatch: crate::model::Dispatch,
     pub low_stock: i64,
     pub to_ship: i64,
 }
@@ -519,7 +521,9 @@ pub struct SalesReport {
     pub goods_minor: i64,
     pub commission_minor: i64,
     pub net_minor: i64,
-    pub net_pkr_minor: i64,
+    /// The net in rupees at each order's rate, for an exporter (who is paid in Pakistan);
+    /// `None` for an importer, who sells and is paid in China.
+    pub net_pkr_minor: Option<i64>,
     pub commission_basis_points: i64,
     pub views: i64,
     /// Orders per thousand product views.
@@ -660,6 +664,9 @@ pub struct Choice {
 pub struct SellerOptions {
     pub cities: Vec<Choice>,
     pub categories: Vec<Choice>,
+    /// How the caller's shop ships, when they have one (the product form says whether a
+    /// price includes VAT).
+    pub dispatch: Option<crate::model::Dispatch>,
 }
 
 /// A term of the shop's or the pavilion's glossary, suggested while a seller types.

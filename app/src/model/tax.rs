@@ -80,6 +80,33 @@ impl LandedPrice {
     }
 }
 
+impl LandedPrice {
+    /// What a buyer pays for goods sold as `dispatch` says: a cross-border import is taxed
+    /// at checkout ([`LandedPrice::of`]); a domestic sale has VAT in its price already, so
+    /// nothing is added and no import limit applies.
+    pub fn sold(
+        unit_price_fen: i64,
+        quantity: i64,
+        class: TaxClass,
+        dispatch: super::Dispatch,
+    ) -> LandedPrice {
+        if dispatch.is_cross_border() {
+            return LandedPrice::of(unit_price_fen, quantity, class);
+        }
+        let goods = Money::cny(unit_price_fen.saturating_mul(quantity.max(0)));
+        LandedPrice {
+            goods,
+            tariff: Money::cny(0),
+            import_vat: Money::cny(0),
+            consumption_tax: Money::cny(0),
+            total: goods,
+            statutory_vat_bp: class.statutory_vat_bp(),
+            effective_vat_bp: 0,
+            over_order_limit: false,
+        }
+    }
+}
+
 /// `9.1%` from 910 basis points.
 pub fn percent(bp: i64) -> String {
     let whole = bp / 100;
@@ -94,6 +121,18 @@ pub fn percent(bp: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_domestic_sale_adds_no_tax_and_knows_no_limit() {
+        use crate::model::Dispatch;
+        let domestic = LandedPrice::sold(600_000, 1, TaxClass::General, Dispatch::Domestic);
+        assert_eq!(domestic.total, Money::cny(600_000));
+        assert_eq!(domestic.import_vat, Money::cny(0));
+        assert!(!domestic.over_order_limit);
+        let bonded = LandedPrice::sold(600_000, 1, TaxClass::General, Dispatch::Bonded);
+        assert_eq!(bonded, LandedPrice::of(600_000, 1, TaxClass::General));
+        assert!(bonded.over_order_limit);
+    }
 
     #[test]
     fn general_goods_pay_seventy_percent_of_thirteen_percent_vat() {

@@ -60,10 +60,8 @@ pub async fn import(
     Extension(session): Extension<Session>,
     mut multipart: Multipart,
 ) -> Response {
-    let (shop, user) = match managed_shop(&state, &session).await {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
+    // The form is read before anyone is refused: answered while its body is still being
+    // sent, a client sees the connection close instead of the refusal.
     let mut fields: HashMap<String, axum::body::Bytes> = HashMap::new();
     loop {
         match multipart.next_field().await {
@@ -80,6 +78,10 @@ pub async fn import(
             Err(error) => return error.status().into_response(),
         }
     }
+    let (shop, user) = match managed_shop(&state, &session).await {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
     let text = |name: &str| {
         fields
             .get(name)

@@ -219,11 +219,13 @@ pub(crate) async fn catalogue_form(
     limit: usize,
     multipart: &mut Multipart,
 ) -> Result<(Fields, Lang, SellerShop, i64), StatusCode> {
-    let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
     if longer_than(headers, limit) {
         return Err(StatusCode::PAYLOAD_TOO_LARGE);
     }
+    // The form is read before a stranger is refused: answered while its body is still being
+    // sent, a client sees the connection close (a broken pipe) instead of the refusal.
     let fields = fields(multipart).await?;
+    let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
     let lang = lang_of(&fields);
     match app::backend::seller::shop_of(&state.app.pool, user.id, lang).await {
         Ok(Some(shop)) if shop.role.manages_catalogue() => Ok((fields, lang, shop, user.id)),
@@ -381,15 +383,16 @@ pub async fn application_document(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let Some(user) = session.user() else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
     if too_large(&headers) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
+    // Read before a stranger is refused (see `catalogue_form`).
     let fields = match fields(&mut multipart).await {
         Ok(fields) => fields,
         Err(status) => return status.into_response(),
+    };
+    let Some(user) = session.user() else {
+        return StatusCode::UNAUTHORIZED.into_response();
     };
     let back = format!("/{}/sell/status", lang_of(&fields).code());
     let pool = &state.app.pool;

@@ -198,9 +198,11 @@ both!(
         sqlx::query(
         "INSERT INTO orders (number, email, lang, status, idempotency_key, cart_fingerprint, \
          shipping_method, goods, shipping, tax, total, recipient, mobile, province, city, \
-         district, street, postcode, buyer_name, buyer_id_number, placed_at, expires_at) \
+         district, street, postcode, buyer_name, buyer_id_number, placed_at, expires_at, \
+         cross_border_goods) \
          VALUES ('PVEARLIER', 'x@example.cn', 'zh', 'delivered', 'earlier-order-key', '-', 'air', \
-         2300000, 0, 0, 2300000, 'a', '13800138000', 'SC', 'c', 'd', 'street', '610041', 'a', $1, $2, $2)",
+         2300000, 0, 0, 2300000, 'a', '13800138000', 'SC', 'c', 'd', 'street', '610041', 'a', $1, $2, $2, \
+         2300000)",
     )
     .bind(VALID_ID)
     .bind(app::backend::db::now_seconds() - 60)

@@ -13,6 +13,7 @@ mod checkout;
 mod connections;
 mod content;
 mod contention;
+mod dispatch;
 mod errors;
 mod forms;
 mod health;

@@ -51,7 +51,7 @@ both!(applicants_hear_of_the_decision_in_their_language, |app| {
     let desk = Desk::of(&state);
     let operator = Operator::command_line();
     let yes = applicant(&app, "yiwu@example.cn", "zh", "Yiwu Bazaar").await;
-    shops::approve(&desk, &operator, yes)
+    shops::approve(&desk, &operator, yes, None)
         .await
         .expect("approved");
     let (lang, subject, body) = mail_about(&app, "yiwu@example.cn", "已开通").await;

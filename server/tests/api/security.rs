@@ -315,6 +315,12 @@ impl StaticSite {
         std::fs::write(root.join(&js), "export default 1;\n").expect("js");
         std::fs::write(root.join(wasm), b"\0asm\x01\0\0\0").expect("wasm");
         std::fs::write(root.join(css), "body { margin: 0 }\n").expect("css");
+        let assets = pavilion_server::assets::built("pkg", pavilion_server::config::OUTPUT_NAME);
+        if assets.split {
+            // A split build's server also wants the chunk manifest and its loader.
+            std::fs::write(root.join("pkg").join(&assets.split_manifest), "{}").expect("manifest");
+            std::fs::write(root.join("pkg").join(&assets.split_loader), "").expect("loader");
+        }
         // The compressed copies a release build writes beside each file.
         std::fs::write(root.join(format!("{js}.br")), "BR-ON-DISK").expect("br");
         std::fs::write(root.join(format!("{js}.gz")), "GZ-ON-DISK").expect("gz");

@@ -12,8 +12,8 @@ use crate::backend::db::write_transaction;
 use crate::backend::notify;
 use crate::backend::seller::{applications, bump_catalog};
 use crate::error::AppError;
-use crate::model::Lang;
 use crate::model::admin::{AdminApplication, AdminShop, ApplicationDocument, PAGE_ROWS};
+use crate::model::{Dispatch, Lang};
 
 /// Applications in one status (`pending`, `approved`, `rejected`), oldest pending first,
 /// newest decided first.
@@ -112,13 +112,21 @@ pub async fn document_file(
 }
 
 /// Approves a pending application (the verified shop opens); returns the shop's slug.
-pub async fn approve(desk: &Desk<'_>, who: &Operator, id: i64) -> Result<String, AppError> {
-    let slug = applications::approve(desk.pool, desk.engine, id).await?;
+/// `dispatch` is how an importer may ship (see `applications::approve`).
+pub async fn approve(
+    desk: &Desk<'_>,
+    who: &Operator,
+    id: i64,
+    dispatch: Option<Dispatch>,
+) -> Result<String, AppError> {
+    let slug = applications::approve(desk.pool, desk.engine, id, dispatch).await?;
     let change = Change {
         action: "application.approve",
         target: format!("application:{id}"),
         before: Some(json!({ "status": "pending" })),
-        after: Some(json!({ "status": "approved", "shop": slug })),
+        after: Some(
+            json!({ "status": "approved", "shop": slug, "dispatch": dispatch.map(Dispatch::code) }),
+        ),
     };
     audit::record_after(desk.pool, who, change).await;
     let told = notify::application_decided(desk.pool, desk.public_url, id).await;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::snapshot::{Catalog, Product};
 use crate::backend::search::{SearchIndex, highlight};
-use crate::model::listing::PAGE_SIZE;
+use crate::model::listing::{PAGE_SIZE, ShipsFrom};
 use crate::model::{FacetValue, Facets, Lang, ListingPage, ListingQuery, Sort};
 
 /// How many search hits are considered before filtering.
@@ -13,6 +13,7 @@ const SEARCH_DEPTH: usize = 2_000;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dimension {
     Category,
+    ShipsFrom,
     City,
     Shop,
     Cert,
@@ -32,6 +33,9 @@ impl Filter<'_> {
         let on = |d: Dimension| skip != Some(d);
         let q = self.query;
         (!on(Dimension::Category) || self.category.is_none_or(|c| p.category_path.contains(&c)))
+            && (!on(Dimension::ShipsFrom)
+                || q.from
+                    .is_none_or(|from| ShipsFrom::of(self.catalog.shops[p.shop].dispatch) == from))
             && (!on(Dimension::City)
                 || q.city
                     .as_ref()
@@ -185,6 +189,9 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
             },
         }
     });
+    let ships_from = count(Dimension::ShipsFrom, &|p| {
+        vec![ShipsFrom::of(catalog.shops[p.shop].dispatch) as usize]
+    });
     let cities = count(Dimension::City, &|p| vec![p.city]);
     let shops = count(Dimension::Shop, &|p| vec![p.shop]);
 
@@ -218,6 +225,13 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
                 key: catalog.categories[c].slug.clone(),
                 label: catalog.categories[c].name.get(lang).to_owned(),
                 count,
+            })
+            .collect(),
+        ships_from: ShipsFrom::ALL
+            .into_iter()
+            .filter_map(|from| {
+                let count = ships_from.iter().find(|(k, _)| *k == from as usize)?.1;
+                Some((from, count))
             })
             .collect(),
         cities: cities

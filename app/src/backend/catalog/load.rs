@@ -4,7 +4,8 @@ use sqlx::{AnyPool, Row};
 use std::collections::HashMap;
 
 use super::snapshot::{Catalog, Category, City, Product, Rate, Shop, Texts, Variant};
-use crate::model::{Currency, TaxClass};
+use crate::model::order::ShippingMethod;
+use crate::model::{Currency, Dispatch, TaxClass};
 
 /// `(owner id, locale, text columns…)` rows of a `*_texts` table, grouped by owner.
 async fn texts(
@@ -60,14 +61,20 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     let revision = crate::backend::db::revisions::catalogue(pool).await?;
 
     let mut city_texts = texts(pool, "city_texts", "city_id", &["name"]).await?;
-    let city_rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, key FROM cities ORDER BY id")
-        .fetch_all(pool)
-        .await?;
+    let city_rows: Vec<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, key, province FROM cities ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     let cities: Vec<City> = city_rows
         .into_iter()
-        .map(|(id, key)| {
+        .map(|(id, key, province)| {
             let [name] = <[Texts; 1]>::try_from(take(&mut city_texts, id, 1)).unwrap_or_default();
-            City { id, key, name }
+            City {
+                id,
+                key,
+                name,
+                province,
+            }
         })
         .collect();
     let city_index: HashMap<i64, usize> =
@@ -113,23 +120,24 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         &["name", "tagline", "story", "policies"],
     )
     .await?;
-    type ShopRow = (i64, String, String, i64, i64, Option<i64>, i64, i64);
+    type ShopRow = (i64, String, String, String, i64, i64, Option<i64>, i64, i64);
     let shop_rows: Vec<ShopRow> = sqlx::query_as(
-        "SELECT id, slug, kind, city_id, verified, founded, has_logo, has_banner FROM shops \
-             WHERE suspended = 0 ORDER BY id",
+        "SELECT id, slug, kind, dispatch, city_id, verified, founded, has_logo, has_banner \
+             FROM shops WHERE suspended = 0 ORDER BY id",
     )
     .fetch_all(pool)
     .await?;
     let shops: Vec<Shop> = shop_rows
         .into_iter()
         .map(
-            |(id, slug, kind, city_id, verified, founded, has_logo, has_banner)| {
+            |(id, slug, kind, dispatch, city_id, verified, founded, has_logo, has_banner)| {
                 let [name, tagline, story, policies] =
                     <[Texts; 4]>::try_from(take(&mut shop_texts, id, 4)).unwrap_or_default();
                 Shop {
                     id,
                     slug,
                     kind,
+                    dispatch: Dispatch::parse(&dispatch).unwrap_or_default(),
                     city: city_index.get(&city_id).copied().unwrap_or_default(),
                     verified: verified == 1,
                     founded,
@@ -227,6 +235,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     }
 
     let rates = load_rates(pool).await?;
+    let delivery_days = load_delivery_days(pool).await?;
     let mut catalog = Catalog {
         revision,
         cities,
@@ -234,6 +243,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         shops,
         products,
         rates,
+        delivery_days,
         ..Catalog::default()
     };
     catalog.product_by_slug = catalog
@@ -294,6 +304,22 @@ async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sql
 }
 
 /// The newest rate of each currency.
+/// How long each shipping method takes, by zone.
+async fn load_delivery_days(
+    pool: &AnyPool,
+) -> Result<HashMap<(ShippingMethod, String), (i64, i64)>, sqlx::Error> {
+    let rows: Vec<(String, String, i64, i64)> =
+        sqlx::query_as("SELECT method, zone, days_min, days_max FROM shipping_rates")
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(method, zone, min, max)| {
+            Some(((ShippingMethod::parse(&method).ok()?, zone), (min, max)))
+        })
+        .collect())
+}
+
 async fn load_rates(pool: &AnyPool) -> Result<Vec<Rate>, sqlx::Error> {
     let rows: Vec<(String, i64, String)> = sqlx::query_as(
         "SELECT r.currency, r.per_cny_micros, r.set_on FROM exchange_rates r \

@@ -1,9 +1,10 @@
 //! Pages read from the snapshot: home, product, shops.
 
 use super::snapshot::{Catalog, Product, Shop};
+use crate::model::order::ShippingMethod;
 use crate::model::{
-    CategorySummary, Crumb, HomeData, LandedPrice, Lang, Money, ProductCard, ProductPage, ShopCard,
-    ShopPage, VariantView,
+    CategorySummary, Crumb, Delivery, Dispatch, HomeData, LandedPrice, Lang, Money, ProductCard,
+    ProductPage, ShopCard, ShopPage, VariantView,
 };
 
 use crate::backend::media::GALLERY_SIZE as GALLERY;
@@ -46,6 +47,7 @@ fn shop_card(catalog: &Catalog, index: usize, shop: &Shop, lang: Lang) -> ShopCa
         tagline: shop.tagline.get(lang).to_owned(),
         city: catalog.cities[shop.city].name.get(lang).to_owned(),
         kind: shop.kind.clone(),
+        dispatch: shop.dispatch,
         verified: shop.verified,
         founded: shop.founded,
         product_count: catalog.products.iter().filter(|p| p.shop == index).count(),
@@ -56,6 +58,7 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
     let &index = catalog.product_by_slug.get(slug)?;
     let product = &catalog.products[index];
     let tax_class = catalog.categories[product.category].tax_class;
+    let shop = &catalog.shops[product.shop];
     let variants = product
         .variants
         .iter()
@@ -65,7 +68,7 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
             price: Money::cny(v.price_minor),
             stock: v.stock,
             weight_g: v.weight_g,
-            landed: LandedPrice::of(v.price_minor, 1, tax_class),
+            landed: LandedPrice::sold(v.price_minor, 1, tax_class, shop.dispatch),
             reference: catalog.convert(v.price_minor),
         })
         .collect();
@@ -90,6 +93,7 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
         weight_g: product.weight_g,
         certifications: product.certifications.clone(),
         tax_class,
+        delivery: delivery(catalog, shop, lang),
         variants,
         rates_set_on: catalog.rates.iter().map(|r| r.set_on.clone()).max(),
         rating: product.rating().map(|r| (r, product.rating_count)),
@@ -97,6 +101,33 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
         related: related(catalog, index, lang),
         updated_at: product.updated_at,
     })
+}
+
+/// Where a shop's parcels leave from and how long they take, from `shipping_rates`.
+fn delivery(catalog: &Catalog, shop: &Shop, lang: Lang) -> Delivery {
+    let days = |method: ShippingMethod, zone: &str| {
+        catalog
+            .delivery_days
+            .get(&(method, zone.to_owned()))
+            .copied()
+            .unwrap_or_default()
+    };
+    let (days, slower_days) = match shop.dispatch {
+        Dispatch::CrossBorder => (
+            days(ShippingMethod::Air, "all"),
+            days(ShippingMethod::Land, "all"),
+        ),
+        inside_china => {
+            let method = ShippingMethod::for_parcel(inside_china, ShippingMethod::Air);
+            (days(method, "standard"), days(method, "remote"))
+        }
+    };
+    Delivery {
+        dispatch: shop.dispatch,
+        ships_from: catalog.cities[shop.city].name.get(lang).to_owned(),
+        days,
+        slower_days,
+    }
 }
 
 /// Same category first, then same shop; never the product itself.

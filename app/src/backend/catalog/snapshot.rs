@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::backend::search::SearchDoc;
-use crate::model::{Lang, Money, ProductCard, TaxClass};
+use crate::model::order::ShippingMethod;
+use crate::model::{Dispatch, Lang, Money, ProductCard, TaxClass};
 
 /// A text in each language; a missing translation falls back to the other language.
 #[derive(Clone, Debug, Default)]
@@ -36,6 +37,8 @@ pub struct City {
     pub id: i64,
     pub key: String,
     pub name: Texts,
+    /// In China, the province's code (`address::PROVINCES`).
+    pub province: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +56,8 @@ pub struct Shop {
     pub id: i64,
     pub slug: String,
     pub kind: String,
+    /// How it ships, from its city.
+    pub dispatch: Dispatch,
     pub city: usize,
     pub verified: bool,
     pub founded: Option<i64>,
@@ -124,6 +129,8 @@ pub struct Catalog {
     pub shops: Vec<Shop>,
     pub products: Vec<Product>,
     pub rates: Vec<Rate>,
+    /// Delivery days by shipping method and zone (`shipping_rates`), for product pages.
+    pub delivery_days: HashMap<(ShippingMethod, String), (i64, i64)>,
     pub product_by_slug: HashMap<String, usize>,
     pub product_by_id: HashMap<i64, usize>,
     pub category_by_slug: HashMap<String, usize>,
@@ -152,6 +159,7 @@ impl Catalog {
             origin_city: self.cities[product.city].name.get(lang).to_owned(),
             price: Money::cny(product.min_price),
             in_stock: product.in_stock,
+            dispatch: self.shops[product.shop].dispatch,
             title_marks: Vec::new(),
         }
     }

@@ -4,11 +4,11 @@
 
 use sqlx::Row;
 
-use super::{PAYMENT_WINDOW_SECONDS, Priced, Rate, fingerprint, price, rate};
+use super::{PAYMENT_WINDOW_SECONDS, Priced, Rates, fingerprint, price};
 use crate::backend::AppState;
 use crate::backend::cart::issue;
 use crate::backend::db::carts::{self, CartOwner, LineRow};
-use crate::backend::db::orders::{self, Actor, NewLine, NewOrder, OrderRow};
+use crate::backend::db::orders::{self, Actor, NewLine, NewOrder, NewShipment, OrderRow};
 use crate::backend::db::{now_seconds, write_transaction};
 use crate::backend::session::Session;
 use crate::backend::{mail, payments};
@@ -20,16 +20,23 @@ use crate::model::order::{
     CheckoutForm, OrderStatus, PlacedOrder, ShippingMethod, parse_idempotency_key,
 };
 use crate::model::tax::{ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN};
-use crate::model::{Currency, Lang, Money};
+use crate::model::{Currency, Dispatch, Lang, Money};
 
-/// The checked checkout form.
+/// The checked checkout form. What customs needs, and the method for parcels from
+/// Pakistan, are checked too, but only refuse the order when the cart holds such parcels
+/// (which the transaction finds out).
 struct Checked {
     email: String,
     address: crate::model::address::Address,
+    key: String,
+    customs: Result<Customs, Problem>,
+    method: Result<ShippingMethod, Problem>,
+}
+
+/// The buyer as customs knows them, who also confirmed the cross-border notice.
+struct Customs {
     buyer_name: String,
     id_number: ResidentId,
-    method: ShippingMethod,
-    key: String,
 }
 
 /// `today` is China's calendar day, `YYYYMMDD`.
@@ -44,21 +51,26 @@ fn check(
         None => Email::parse(&form.email)?.as_str().to_owned(),
     };
     let address = form.address.parse()?;
+    Ok(Checked {
+        email,
+        address,
+        key,
+        customs: customs(form, today),
+        method: ShippingMethod::chosen(form.shipping.trim()),
+    })
+}
+
+fn customs(form: &CheckoutForm, today: &str) -> Result<Customs, Problem> {
     let buyer_name = parse_buyer_name(&form.buyer_name)?;
     let id_number = ResidentId::parse(&form.id_number)?;
     id_number.check_age(today)?;
-    let method = ShippingMethod::parse(form.shipping.trim())?;
     // Only the box's own value is consent: not "off", "0" or anything else a client sends.
     if form.accept_risk.as_deref() != Some("on") {
         return Err(Problem::RiskNotAccepted);
     }
-    Ok(Checked {
-        email,
-        address,
+    Ok(Customs {
         buyer_name,
         id_number,
-        method,
-        key,
     })
 }
 
@@ -82,13 +94,13 @@ pub async fn place_order(
     let owner = crate::backend::cart::owner(session).ok_or(Problem::CartEmpty)?;
     let pool = &state.pool;
     let cart_id = carts::find(pool, &owner).await?.ok_or(Problem::CartEmpty)?;
-    let rate = rate(pool, checked.method).await?;
+    let rates = Rates::load(pool).await?;
     let order = Checkout {
         session,
         checked: &checked,
         owner: &owner,
         cart_id,
-        rate,
+        rates: &rates,
         lang,
     };
     let mut attempt = 1;
@@ -140,7 +152,7 @@ struct Checkout<'a> {
     checked: &'a Checked,
     owner: &'a CartOwner,
     cart_id: i64,
-    rate: Rate,
+    rates: &'a Rates,
     lang: Lang,
 }
 
@@ -153,7 +165,7 @@ impl Checkout<'_> {
             checked,
             owner,
             cart_id,
-            rate,
+            rates,
             lang,
         } = *self;
         let user = session.user();
@@ -178,19 +190,32 @@ impl Checkout<'_> {
             }
             .into());
         }
-        let priced = price(&lines, rate);
-        if priced.goods > ORDER_LIMIT_FEN {
+        // Customs, the limits and the choice of method concern only the parcels that cross
+        // the border (and the choice only those from Pakistan).
+        let crossing = lines.iter().any(|l| l.dispatch.is_cross_border());
+        let customs = match crossing {
+            true => Some(checked.customs.as_ref().map_err(|problem| *problem)?),
+            false => None,
+        };
+        let method = if lines.iter().any(|l| l.dispatch == Dispatch::CrossBorder) {
+            checked.method?
+        } else if crossing {
+            ShippingMethod::Bonded
+        } else {
+            ShippingMethod::Courier
+        };
+        let priced = price(&lines, rates, method, Some(&checked.address.province))?;
+        if priced.cross_border_goods > ORDER_LIMIT_FEN {
             return Err(Problem::OrderLimit.into());
         }
         let now = now_seconds();
-        let bought = orders::goods_bought_since(
-            &mut tx,
-            checked.id_number.as_str(),
-            crate::model::china_time::year_start(now),
-        )
-        .await?;
-        if bought + priced.goods > YEARLY_LIMIT_FEN {
-            return Err(Problem::YearlyLimit.into());
+        if let Some(customs) = customs {
+            let since = crate::model::china_time::year_start(now);
+            let bought =
+                orders::goods_bought_since(&mut tx, customs.id_number.as_str(), since).await?;
+            if bought + priced.cross_border_goods > YEARLY_LIMIT_FEN {
+                return Err(Problem::YearlyLimit.into());
+            }
         }
         // Stock rows are locked in one global order, by variant, so two carts holding the same
         // variants in opposite orders never wait for each other.
@@ -219,14 +244,15 @@ impl Checkout<'_> {
             lang: lang.code(),
             idempotency_key: &checked.key,
             cart_fingerprint: &fingerprint,
-            shipping_method: checked.method,
+            shipping_method: method,
             goods: priced.goods,
+            cross_border_goods: priced.cross_border_goods,
             shipping: priced.shipping,
             tax: priced.tax,
             total: priced.total(),
             address: &checked.address,
-            buyer_name: &checked.buyer_name,
-            buyer_id_number: checked.id_number.as_str(),
+            buyer_name: customs.map_or("", |c| c.buyer_name.as_str()),
+            buyer_id_number: customs.map_or("", |c| c.id_number.as_str()),
             pkr_per_cny_micros: rate_of(Currency::Pkr),
             usd_per_cny_micros: rate_of(Currency::Usd),
             placed_at: now,
@@ -273,10 +299,16 @@ async fn write_parcels(
     for parcel in &priced.parcels {
         let shipment_id = orders::insert_shipment(
             tx,
-            order_id,
-            parcel.shop_id,
-            parcel.weight_g,
-            parcel.shipping,
+            &NewShipment {
+                order_id,
+                shop_id: parcel.shop_id,
+                dispatch: parcel.dispatch,
+                method: parcel.method,
+                ships_from: parcel.lines[0].0.ships_from,
+                days: parcel.rate.days,
+                weight_g: parcel.weight_g,
+                shipping: parcel.shipping,
+            },
         )
         .await?;
         for (line, tax) in &parcel.lines {

@@ -4,7 +4,7 @@ use sqlx::{AnyPool, Row};
 
 use crate::backend::db::orders::Tx;
 use crate::backend::db::{Engine, now_seconds};
-use crate::model::{Lang, TaxClass};
+use crate::model::{Dispatch, Lang, TaxClass};
 
 /// Holds the cart for the rest of a checkout's transaction, so a second checkout of the same
 /// cart (another tab, another key) waits, then finds it empty. SQLite needs no row lock:
@@ -168,6 +168,13 @@ pub struct LineRow {
     pub weight_g: i64,
     pub tax_class: TaxClass,
     pub published: bool,
+    /// How the shop ships: across the border, from stock in China, or from a bonded
+    /// warehouse.
+    pub dispatch: Dispatch,
+    /// The city the parcel leaves from (the shop's), its name and, in China, its province.
+    pub ships_from: i64,
+    pub ships_from_name: String,
+    pub ships_from_province: Option<String>,
 }
 
 pub async fn lines<'c, E>(
@@ -182,11 +189,14 @@ where
         "SELECT cl.variant_id, cl.quantity, cl.price_seen, v.sku, v.price_minor, v.stock, \
                 p.id AS product_id, p.slug, COALESCE(v.weight_g, p.weight_g) AS weight_g, p.shop_id, c.tax_class, \
                 CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status, \
-                pt.title, vt.label, st.name AS shop_name \
+                pt.title, vt.label, st.name AS shop_name, s.dispatch, s.city_id, \
+                ci.province, cit.name AS city_name \
          FROM cart_lines cl \
          JOIN variants v ON v.id = cl.variant_id \
          JOIN products p ON p.id = v.product_id \
          JOIN shops s ON s.id = p.shop_id \
+         JOIN cities ci ON ci.id = s.city_id \
+         JOIN city_texts cit ON cit.city_id = s.city_id AND cit.locale = $2 \
          JOIN categories c ON c.id = p.category_id \
          JOIN product_texts pt ON pt.product_id = p.id AND pt.locale = $2 \
          JOIN variant_texts vt ON vt.variant_id = v.id AND vt.locale = $2 \
@@ -216,6 +226,10 @@ where
                 tax_class: TaxClass::parse(&r.try_get::<String, _>("tax_class")?)
                     .unwrap_or(TaxClass::General),
                 published: r.try_get::<String, _>("status")? == "published",
+                dispatch: Dispatch::parse(&r.try_get::<String, _>("dispatch")?).unwrap_or_default(),
+                ships_from: r.try_get("city_id")?,
+                ships_from_name: r.try_get("city_name")?,
+                ships_from_province: r.try_get("province")?,
             })
         })
         .collect()

@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Row};
 
 pub use crate::backend::db::Tx;
+use crate::model::Dispatch;
 use crate::model::order::{OrderStatus, ShippingMethod};
 
 /// The order header as stored (the identity number stays on the server).
@@ -141,7 +142,7 @@ pub async fn goods_bought_since(
     since: i64,
 ) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT CAST(COALESCE(SUM(goods), 0) AS BIGINT) AS goods FROM orders \
+        "SELECT CAST(COALESCE(SUM(cross_border_goods), 0) AS BIGINT) AS goods FROM orders \
          WHERE buyer_id_number = $1 AND placed_at >= $2 \
          AND status NOT IN ('cancelled', 'refunded')",
     )
@@ -205,6 +206,8 @@ pub struct NewOrder<'a> {
     pub cart_fingerprint: &'a str,
     pub shipping_method: ShippingMethod,
     pub goods: i64,
+    /// The goods of the cross-border parcels, which the import limits count.
+    pub cross_border_goods: i64,
     pub shipping: i64,
     pub tax: i64,
     pub total: i64,
@@ -224,9 +227,9 @@ pub async fn insert(tx: &mut Tx, order: &NewOrder<'_>) -> Result<Option<i64>, sq
         "INSERT INTO orders (number, user_id, session_hash, email, lang, status, idempotency_key, \
             cart_fingerprint, shipping_method, goods, shipping, tax, total, recipient, mobile, \
             province, city, district, street, postcode, buyer_name, buyer_id_number, \
-            pkr_per_cny_micros, usd_per_cny_micros, placed_at, expires_at) \
+            pkr_per_cny_micros, usd_per_cny_micros, placed_at, expires_at, cross_border_goods) \
          VALUES ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-            $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id",
+            $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
     )
     .bind(order.number)
     .bind(order.user_id)
@@ -253,6 +256,7 @@ pub async fn insert(tx: &mut Tx, order: &NewOrder<'_>) -> Result<Option<i64>, sq
     .bind(order.usd_per_cny_micros)
     .bind(order.placed_at)
     .bind(order.expires_at)
+    .bind(order.cross_border_goods)
     .fetch_one(&mut **tx)
     .await;
     match result {
@@ -268,21 +272,34 @@ pub fn is_unique_violation(error: &sqlx::Error) -> bool {
         .is_some_and(|e| e.is_unique_violation())
 }
 
-pub async fn insert_shipment(
-    tx: &mut Tx,
-    order_id: i64,
-    shop_id: i64,
-    weight_g: i64,
-    shipping: i64,
-) -> Result<i64, sqlx::Error> {
+/// One shop's parcel of a new order, and how it travels.
+pub struct NewShipment {
+    pub order_id: i64,
+    pub shop_id: i64,
+    pub dispatch: Dispatch,
+    pub method: ShippingMethod,
+    /// The city it leaves from.
+    pub ships_from: i64,
+    pub days: (i64, i64),
+    pub weight_g: i64,
+    pub shipping: i64,
+}
+
+pub async fn insert_shipment(tx: &mut Tx, shipment: &NewShipment) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
-        "INSERT INTO shipments (order_id, shop_id, status, weight_g, shipping) \
-         VALUES ($1, $2, 'placed', $3, $4) RETURNING id",
+        "INSERT INTO shipments (order_id, shop_id, status, weight_g, shipping, dispatch, method, \
+            ships_from, days_min, days_max) \
+         VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(order_id)
-    .bind(shop_id)
-    .bind(weight_g)
-    .bind(shipping)
+    .bind(shipment.order_id)
+    .bind(shipment.shop_id)
+    .bind(shipment.weight_g)
+    .bind(shipment.shipping)
+    .bind(shipment.dispatch.code())
+    .bind(shipment.method.code())
+    .bind(shipment.ships_from)
+    .bind(shipment.days.0)
+    .bind(shipment.days.1)
     .fetch_one(&mut **tx)
     .await?;
     row.try_get("id")
@@ -401,6 +418,11 @@ pub struct ShipmentRow {
     pub shop_slug: String,
     pub shop_name: String,
     pub status: OrderStatus,
+    pub dispatch: Dispatch,
+    pub method: ShippingMethod,
+    /// The city it leaves from, in the language asked for.
+    pub ships_from: String,
+    pub days: (i64, i64),
     pub shipping: i64,
     pub carrier: Option<String>,
     pub tracking: Option<String>,
@@ -416,9 +438,11 @@ where
 {
     let rows = sqlx::query(
         "SELECT s.id, s.shop_id, s.status, s.shipping, s.carrier, s.tracking, sh.slug, \
-                st.name FROM shipments s \
+                st.name, s.dispatch, s.method, s.days_min, s.days_max, \
+                COALESCE(ct.name, '') AS ships_from FROM shipments s \
          JOIN shops sh ON sh.id = s.shop_id \
          JOIN shop_texts st ON st.shop_id = s.shop_id AND st.locale = $2 \
+         LEFT JOIN city_texts ct ON ct.city_id = s.ships_from AND ct.locale = $2 \
          WHERE s.order_id = $1 ORDER BY s.id",
     )
     .bind(order_id)
@@ -434,6 +458,11 @@ where
                 shop_slug: r.try_get("slug")?,
                 shop_name: r.try_get("name")?,
                 status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
+                dispatch: Dispatch::parse(&r.try_get::<String, _>("dispatch")?).unwrap_or_default(),
+                method: ShippingMethod::parse(&r.try_get::<String, _>("method")?)
+                    .unwrap_or_default(),
+                ships_from: r.try_get("ships_from")?,
+                days: (r.try_get("days_min")?, r.try_get("days_max")?),
                 shipping: r.try_get("shipping")?,
                 carrier: r.try_get("carrier")?,
                 tracking: r.try_get("tracking")?,

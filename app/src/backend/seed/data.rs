@@ -23,6 +23,9 @@ impl Text {
 pub struct City {
     pub key: String,
     pub country: String,
+    /// In China, the province's code.
+    #[serde(default)]
+    pub province: Option<String>,
     pub name: Text,
 }
 
@@ -41,6 +44,8 @@ pub struct Category {
 pub struct Shop {
     pub slug: String,
     pub kind: String,
+    /// `cross_border` (exporters), `domestic` or `bonded` (importers).
+    pub dispatch: String,
     pub city: String,
     pub verified: bool,
     pub founded: Option<i64>,

@@ -40,11 +40,13 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
 
     for city in &catalogue.cities {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO cities (key, country) VALUES ($1, $2) \
-             ON CONFLICT (key) DO UPDATE SET country = excluded.country RETURNING id",
+            "INSERT INTO cities (key, country, province) VALUES ($1, $2, $3) \
+             ON CONFLICT (key) DO UPDATE SET country = excluded.country, \
+             province = excluded.province RETURNING id",
         )
         .bind(&city.key)
         .bind(&city.country)
+        .bind(&city.province)
         .fetch_one(&mut *tx)
         .await?;
         upsert_texts(
@@ -93,13 +95,15 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
     for shop in &catalogue.shops {
         let city_id = id_of(&mut tx, "cities", "key", &shop.city, "city").await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO shops (slug, kind, city_id, verified, founded, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, city_id = excluded.city_id, \
-             verified = excluded.verified, founded = excluded.founded RETURNING id",
+            "INSERT INTO shops (slug, kind, dispatch, city_id, verified, founded, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, dispatch = excluded.dispatch, \
+             city_id = excluded.city_id, verified = excluded.verified, \
+             founded = excluded.founded RETURNING id",
         )
         .bind(&shop.slug)
         .bind(&shop.kind)
+        .bind(&shop.dispatch)
         .bind(city_id)
         .bind(i64::from(shop.verified))
         .bind(shop.founded)

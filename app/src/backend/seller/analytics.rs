@@ -94,9 +94,11 @@ pub async fn set_commission(
     Ok(true)
 }
 
+/// `in_rupees`: whether the shop is paid in Pakistan, so the net is also shown in rupees.
 pub async fn report(
     pool: &AnyPool,
     shop_id: i64,
+    in_rupees: bool,
     days: i64,
     lang: Lang,
     labels: &ChartLabels<'_>,
@@ -186,7 +188,7 @@ pub async fn report(
         goods_minor: goods,
         commission_minor,
         net_minor: goods - commission_minor,
-        net_pkr_minor: (keep(goods_pkr_micros) / 1_000_000) as i64,
+        net_pkr_minor: in_rupees.then(|| (keep(goods_pkr_micros) / 1_000_000) as i64),
         commission_basis_points: basis_points,
         views,
         conversion_per_mille: if views > 0 { orders * 1000 / views } else { 0 },

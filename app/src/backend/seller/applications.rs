@@ -6,6 +6,7 @@ use sqlx::{AnyPool, Row};
 use crate::backend::db::write_transaction;
 use crate::backend::db::{Engine, now_seconds};
 use crate::error::{AppError, Problem};
+use crate::model::Dispatch;
 use crate::model::registration::ShopKind;
 use crate::model::seller::{Application, ApplicationStatus, ApplicationView, DocumentView};
 
@@ -204,8 +205,15 @@ pub fn shop_slug(name: &str, id: i64) -> String {
 }
 
 /// Approves a pending application: the verified shop, its texts in both languages (the
-/// seller edits them later), the applicant as owner and seller. Returns the shop's slug.
-pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, AppError> {
+/// seller edits them later), the applicant as owner and seller. `dispatch` is how the shop
+/// may ship (an importer from stock or from a bonded warehouse); `None` takes the usual
+/// for its kind. Returns the shop's slug.
+pub async fn approve(
+    pool: &AnyPool,
+    engine: Engine,
+    id: i64,
+    dispatch: Option<Dispatch>,
+) -> Result<String, AppError> {
     let mut tx = write_transaction(pool, engine).await?;
     let row = sqlx::query(
         "SELECT user_id, kind, shop_name, city_id FROM shop_applications \
@@ -216,6 +224,12 @@ pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, 
     .await?
     .ok_or(AppError::NotFound)?;
     let (user_id, name): (i64, String) = (row.try_get("user_id")?, row.try_get("shop_name")?);
+    let kind: String = row.try_get("kind")?;
+    let usual = match kind.as_str() {
+        "importer" => Dispatch::Domestic,
+        _ => Dispatch::CrossBorder,
+    };
+    let dispatch = dispatch.unwrap_or(usual).allowed_for(&kind)?;
     let mut slug = shop_slug(&name, id);
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE slug = $1")
         .bind(&slug)
@@ -226,11 +240,12 @@ pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, 
     }
     let now = now_seconds();
     let shop_id: i64 = sqlx::query_scalar(
-        "INSERT INTO shops (slug, kind, city_id, verified, created_at) VALUES ($1, $2, $3, 1, $4) \
-         RETURNING id",
+        "INSERT INTO shops (slug, kind, dispatch, city_id, verified, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
     )
     .bind(&slug)
-    .bind(row.try_get::<String, _>("kind")?)
+    .bind(&kind)
+    .bind(dispatch.code())
     .bind(row.try_get::<i64, _>("city_id")?)
     .bind(now)
     .fetch_one(&mut *tx)
@@ -256,10 +271,12 @@ pub async fn approve(pool: &AnyPool, engine: Engine, id: i64) -> Result<String, 
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "UPDATE shop_applications SET status = 'approved', shop_id = $1, decided_at = $2 WHERE id = $3",
+        "UPDATE shop_applications SET status = 'approved', shop_id = $1, decided_at = $2, \
+         dispatch = $3 WHERE id = $4",
     )
     .bind(shop_id)
     .bind(now)
+    .bind(dispatch.code())
     .bind(id)
     .execute(&mut *tx)
     .await?;

@@ -63,7 +63,7 @@ pub async fn shop_of(
     lang: crate::model::Lang,
 ) -> Result<Option<SellerShop>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT s.id, s.slug, s.verified, m.role, \
+        "SELECT s.id, s.slug, s.verified, s.dispatch, m.role, \
                 COALESCE(t.name, (SELECT name FROM shop_texts WHERE shop_id = s.id LIMIT 1), s.slug) AS name, \
                 (SELECT COUNT(*) FROM variants v JOIN products p ON p.id = v.product_id \
                   WHERE p.shop_id = s.id AND p.status <> 'hidden' AND v.stock <= v.low_stock) AS low_stock, \
@@ -83,6 +83,8 @@ pub async fn shop_of(
             name: row.try_get("name")?,
             role: ShopRole::parse(row.try_get("role")?).unwrap_or(ShopRole::Fulfilment),
             verified: row.try_get::<i64, _>("verified")? == 1,
+            dispatch: crate::model::Dispatch::parse(&row.try_get::<String, _>("dispatch")?)
+                .unwrap_or_default(),
             low_stock: row.try_get("low_stock")?,
             to_ship: row.try_get("to_ship")?,
         })

@@ -48,6 +48,7 @@ fn ApplicationCard(application: AdminApplication) -> impl IntoView {
     let decide = ServerAction::<DecideApplication>::new();
     let id = application.id;
     let pending = application.status == "pending";
+    let importer = application.kind == "importer";
     let kind = if application.kind == "importer" {
         t_string!(i18n, admin.kind_importer)
     } else {
@@ -93,6 +94,21 @@ fn ApplicationCard(application: AdminApplication) -> impl IntoView {
                         <LangField />
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="decision" value="approve" />
+                        {importer
+                            .then(|| {
+                                view! {
+                                    <label>
+                                        {t!(i18n, admin.dispatch)}
+                                        " "
+                                        <select name="dispatch">
+                                            <option value="domestic" selected>
+                                                {t!(i18n, admin.dispatch_domestic)}
+                                            </option>
+                                            <option value="bonded">{t!(i18n, admin.dispatch_bonded)}</option>
+                                        </select>
+                                    </label>
+                                }
+                            })}
                         <button type="submit" class="primary">{t!(i18n, admin.approve)}</button>
                     </ActionForm>
                     <ActionForm action=decide attr:class="row compact">

@@ -1,5 +1,6 @@
-//! The product's buying panel: variant picker, CNY price with references, landed price,
-//! facts and the shop. The picker is a GET form (works without JavaScript); once hydrated,
+//! The product's buying panel: variant picker, CNY price with references, landed price
+//! (or, for goods in stock in China, the VAT it includes), where it ships from and how
+//! long it takes, facts and the shop. The picker is a GET form (works without JavaScript); once hydrated,
 //! choosing a variant updates the panel in place.
 
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use crate::api::cart::AddToCart;
 use crate::components::{ActionError, LangField, use_lang};
 use crate::i18n::*;
 use crate::model::tax::percent;
-use crate::model::{LandedPrice, ProductPage, ShopCard, VariantView};
+use crate::model::{Delivery, Dispatch, LandedPrice, ProductPage, ShopCard, VariantView};
 use crate::pages::catalog::facets::{certification_name, shop_kind_name};
 
 #[component]
@@ -47,9 +48,11 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
         })
         .collect_view();
 
+    let dispatch = page.delivery.dispatch;
     let price_block = move || {
-        current()
-            .map(|v| view! { <VariantPrice variant=v rates_set_on=page.rates_set_on.clone() /> })
+        current().map(|v| {
+            view! { <VariantPrice variant=v rates_set_on=page.rates_set_on.clone() dispatch /> }
+        })
     };
     let certs = page
         .certifications
@@ -76,6 +79,7 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
                 </button>
             </form>
             {price_block}
+            <DeliveryNote delivery=page.delivery.clone() />
             <AddToCartForm sku=Signal::derive(move || current().map(|v| v.sku).unwrap_or_default()) in_stock=Signal::derive(move || current().is_some_and(|v| v.stock > 0)) />
             <dl class="facts">
                 <dt>{t!(i18n, catalog.origin)}</dt>
@@ -100,7 +104,11 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn VariantPrice(variant: VariantView, rates_set_on: Option<String>) -> impl IntoView {
+fn VariantPrice(
+    variant: VariantView,
+    rates_set_on: Option<String>,
+    dispatch: Dispatch,
+) -> impl IntoView {
     let i18n = use_i18n();
     let reference = variant
         .reference
@@ -130,8 +138,59 @@ fn VariantPrice(variant: VariantView, rates_set_on: Option<String>) -> impl Into
                     t!(i18n, catalog.sold_out).into_any()
                 }}
             </p>
-            <LandedTable landed=variant.landed />
+            {if dispatch.is_cross_border() {
+                view! { <LandedTable landed=variant.landed /> }.into_any()
+            } else {
+                view! { <p class="note vat-included">{t!(i18n, catalog.vat_included)}</p> }.into_any()
+            }}
         </div>
+    }
+}
+
+/// Where the parcel leaves from and how long it takes to arrive.
+#[component]
+fn DeliveryNote(delivery: Delivery) -> impl IntoView {
+    let i18n = use_i18n();
+    let Delivery {
+        dispatch,
+        ships_from: city,
+        days,
+        slower_days,
+    } = delivery;
+    let (days, slower) = (days_range(days), days_range(slower_days));
+    let (place, time) = match dispatch {
+        Dispatch::CrossBorder => (
+            t_string!(i18n, catalog.dispatch_cross_border, city),
+            t_string!(
+                i18n,
+                catalog.delivery_cross_border,
+                air = days,
+                land = slower
+            ),
+        ),
+        Dispatch::Domestic => (
+            t_string!(i18n, catalog.dispatch_domestic, city),
+            t_string!(i18n, catalog.delivery_domestic, days, remote = slower),
+        ),
+        Dispatch::Bonded => (
+            t_string!(i18n, catalog.dispatch_bonded, city),
+            t_string!(i18n, catalog.delivery_bonded, days, remote = slower),
+        ),
+    };
+    view! {
+        <div class="delivery" data-dispatch=dispatch.code()>
+            <p class="ships-from"><strong>{place.to_string()}</strong></p>
+            <p>{time.to_string()}</p>
+        </div>
+    }
+}
+
+/// `2–4`.
+pub fn days_range((min, max): (i64, i64)) -> String {
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min}–{max}")
     }
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::model::listing::ShipsFrom;
 use crate::model::{FacetValue, Facets, ListingQuery, Sort};
 
 fn link(base: &str, query: &ListingQuery) -> String {
@@ -86,6 +87,7 @@ pub fn FacetPanel(
     let i18n = use_i18n();
     let Facets {
         categories,
+        ships_from,
         cities,
         shops,
         certifications,
@@ -96,6 +98,18 @@ pub fn FacetPanel(
         .map(|mut v| {
             v.label = certification_name(i18n, &v.key);
             v
+        })
+        .collect();
+    let ships_from = ships_from
+        .into_iter()
+        .map(|(from, count)| FacetValue {
+            key: from.code().to_owned(),
+            label: match from {
+                ShipsFrom::China => t_string!(i18n, catalog.ships_from_china),
+                ShipsFrom::Pakistan => t_string!(i18n, catalog.ships_from_pakistan),
+            }
+            .to_string(),
+            count,
         })
         .collect();
     let make = |set: fn(&mut ListingQuery, Option<String>)| {
@@ -119,6 +133,7 @@ pub fn FacetPanel(
     let keep: Vec<(&'static str, String)> = [
         ("q", query.q.clone()),
         ("category", query.category.clone()),
+        ("from", query.from.map(|f| f.code().to_owned())),
         ("city", query.city.clone()),
         ("shop", query.shop.clone()),
         ("cert", query.cert.clone()),
@@ -159,6 +174,12 @@ pub fn FacetPanel(
                     <button type="submit">{t!(i18n, catalog.apply)}</button>
                 </fieldset>
             </form>
+            <FacetGroup
+                title=t_string!(i18n, catalog.facet_ships_from).to_string()
+                values=ships_from
+                selected=query.from.map(|f| f.code().to_owned())
+                to=make(|q, v| q.from = v.as_deref().and_then(ShipsFrom::parse))
+            />
             <FacetGroup
                 title=t_string!(i18n, catalog.facet_city).to_string()
                 values=cities

@@ -46,7 +46,10 @@ pub fn AnalyticsPage() -> impl IntoView {
                         Ok(r) => r,
                         Err(error) => return view! { <SellerError error /> }.into_any(),
                     };
-                    let pkr = Money { minor: r.net_pkr_minor, currency: Currency::Pkr }.to_string();
+                    let pkr = r
+                        .net_pkr_minor
+                        .map(|minor| format!(" ≈ {}", Money { minor, currency: Currency::Pkr }));
+                    let in_rupees = pkr.is_some();
                     let rate = format!("{:.2}%", r.commission_basis_points as f64 / 100.0);
                     let conversion = format!("{:.1}%", r.conversion_per_mille as f64 / 10.0);
                     let top = r
@@ -66,13 +69,13 @@ pub fn AnalyticsPage() -> impl IntoView {
                             <dt>{t!(i18n, seller.commission, rate = rate)}</dt>
                             <dd>{Money::cny(-r.commission_minor).to_string()}</dd>
                             <dt>{t!(i18n, seller.net)}</dt>
-                            <dd><strong>{Money::cny(r.net_minor).to_string()}</strong> " ≈ " {pkr}</dd>
+                            <dd><strong>{Money::cny(r.net_minor).to_string()}</strong> {pkr}</dd>
                             <dt>{t!(i18n, seller.views)}</dt>
                             <dd>{r.views}</dd>
                             <dt>{t!(i18n, seller.conversion)}</dt>
                             <dd>{conversion}</dd>
                         </dl>
-                        <p class="hint">{t!(i18n, seller.pkr_note)}</p>
+                        {in_rupees.then(|| view! { <p class="hint">{t!(i18n, seller.pkr_note)}</p> })}
                         <h2>{t!(i18n, seller.top_products)}</h2>
                         <table class="data">
                             <thead>

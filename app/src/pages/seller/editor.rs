@@ -144,6 +144,12 @@ fn ProductForm(
             (c.value.clone(), label)
         })
         .collect();
+    // Goods sold from stock in China carry VAT in their price; others are taxed at checkout.
+    let price_hint = match options.dispatch.unwrap_or_default() {
+        crate::model::Dispatch::CrossBorder => t_string!(i18n, seller.price_hint),
+        crate::model::Dispatch::Domestic => t_string!(i18n, seller.price_hint_domestic),
+        crate::model::Dispatch::Bonded => t_string!(i18n, seller.price_hint_bonded),
+    };
     let cities: Vec<(String, String)> = options
         .cities
         .iter()
@@ -237,7 +243,7 @@ fn ProductForm(
                 <fieldset class="variants">
                     <legend>{t!(i18n, seller.variants)}</legend>
                     <p class="hint">
-                        {t!(i18n, seller.price_hint)} " " <a href=tax_guide>{t!(i18n, seller.tax_guide)}</a>
+                        {price_hint} " " <a href=tax_guide>{t!(i18n, seller.tax_guide)}</a>
                     </p>
                     <table class="data">
                         <thead>

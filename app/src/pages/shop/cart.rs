@@ -84,7 +84,13 @@ fn CartTable(
             " "
             <strong>{cart.goods.to_string()}</strong>
         </p>
-        <p class="note">{t!(i18n, shop.tax_at_checkout)}</p>
+        <p class="note">
+            {if cart.cross_border {
+                t!(i18n, shop.tax_at_checkout).into_any()
+            } else {
+                t!(i18n, shop.shipping_at_checkout).into_any()
+            }}
+        </p>
         {blocked.then(|| view! { <p class="error" role="alert">{t!(i18n, shop.fix_lines_first)}</p> })}
         <p class="row">
             <a class="button" href=format!("/{code}/products")>

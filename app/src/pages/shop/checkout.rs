@@ -7,17 +7,21 @@ use crate::components::{
 };
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
-use crate::model::Lang;
 use crate::model::address::PROVINCES;
 use crate::model::order::{MethodOption, Quote, ShippingMethod};
+use crate::model::{Dispatch, Lang};
+use crate::pages::shop::{method_name, ships_from_text};
 
-/// Checkout: address, the buyer's identity for customs, shipping, the risk notice, pay.
-/// Every amount shown comes from the server, which computes it again on submission.
+/// Checkout: address, then, when the order holds goods from across the border, the buyer's
+/// identity for customs, the method from Pakistan and the risk notice; pay. Every amount
+/// shown comes from the server, which computes it again on submission. Parcels from inside
+/// China are priced for the buyer's province once it is chosen (for most of the country
+/// before, and without JavaScript until the order is placed).
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
-    let quote = Resource::new(move || lang.get(), get_quote);
+    let quote = Resource::new(move || lang.get(), |lang| get_quote(lang, String::new()));
     view! {
         <PageMeta
             title=t_string!(i18n, shop.checkout_title).to_string()
@@ -59,9 +63,33 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
         _ => ShippingMethod::Air,
     };
     let method = RwSignal::new(first);
-    let options = StoredValue::new(quote.options.clone());
+    // The quote again for the province chosen, when some parcel ships from inside China
+    // (in the browser only: the server renders the first quote). A late answer for a
+    // province no longer chosen is dropped.
+    let province = RwSignal::new(String::new());
+    let inside_china = quote
+        .shipments
+        .iter()
+        .any(|s| s.dispatch.ships_from_china());
+    let repriced = RwSignal::new(None::<Quote>);
+    Effect::new(move |_| {
+        let chosen = province.get();
+        if !inside_china || chosen.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(quote) = get_quote(lang.get_untracked(), chosen.clone()).await
+                && province.get_untracked() == chosen
+            {
+                repriced.try_set(Some(quote));
+            }
+        });
+    });
+    let first_quote = StoredValue::new(quote.clone());
+    let current = Signal::derive(move || repriced.get().unwrap_or_else(|| first_quote.get_value()));
     let chosen =
-        move || options.with_value(|all| all.iter().find(|o| o.method == method.get()).cloned());
+        move || current.with(|q| q.options.iter().find(|o| o.method == method.get()).cloned());
+    let on_province = move |ev: leptos::ev::Event| province.set(event_target_value(&ev));
     // Each method names its own total; the one total that follows the choice needs the
     // script, so without it the page shows no amount that a choice would change.
     let hydrated = RwSignal::new(false);
@@ -85,7 +113,7 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
         .collect();
     view! {
         {quote.needs_email.then(|| view! { <GuestNotice /> })}
-        <OrderSummary quote=quote.clone() />
+        {move || view! { <OrderSummary quote=current.get() /> }}
         <ActionForm action attr:class="stack checkout-form">
             <Feedback value=action.value()>
                 <LangField />
@@ -115,12 +143,14 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                         kind="tel"
                         autocomplete="tel-national"
                     />
-                    <SelectField
-                        label=label(t_string!(i18n, shop.province))
-                        name="form[address][province]"
-                        options=provinces
-                        placeholder=label(t_string!(i18n, shop.choose_province))
-                    />
+                    <div class="province" on:change=on_province>
+                        <SelectField
+                            label=label(t_string!(i18n, shop.province))
+                            name="form[address][province]"
+                            options=provinces
+                            placeholder=label(t_string!(i18n, shop.choose_province))
+                        />
+                    </div>
                     <Field
                         label=label(t_string!(i18n, shop.city))
                         name="form[address][city]"
@@ -142,31 +172,62 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                         autocomplete="postal-code"
                     />
                 </fieldset>
-                <fieldset>
-                    <legend>{t!(i18n, shop.identity_heading)}</legend>
-                    <p class="note">{t!(i18n, shop.identity_why)}</p>
-                    <Field label=label(t_string!(i18n, shop.buyer_name)) name="form[buyer_name]" />
-                    <Field
-                        label=label(t_string!(i18n, shop.id_number))
-                        name="form[id_number]"
-                        autocomplete="off"
-                    />
-                </fieldset>
-                <fieldset>
-                    <legend>{t!(i18n, shop.shipping_heading)}</legend>
-                    {quote
-                        .options
-                        .iter()
-                        .cloned()
-                        .map(|option| view! { <MethodChoice option method /> })
-                        .collect_view()}
-                </fieldset>
-                <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
-                    {t!(i18n, shop.order_total)}
-                    " "
-                    <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
-                </p>
-                <RiskConsent />
+                {quote
+                    .cross_border
+                    .then(|| {
+                        view! {
+                            <fieldset>
+                                <legend>{t!(i18n, shop.identity_heading)}</legend>
+                                <p class="note">{t!(i18n, shop.identity_why)}</p>
+                                <Field
+                                    label=label(t_string!(i18n, shop.buyer_name))
+                                    name="form[buyer_name]"
+                                />
+                                <Field
+                                    label=label(t_string!(i18n, shop.id_number))
+                                    name="form[id_number]"
+                                    autocomplete="off"
+                                />
+                            </fieldset>
+                        }
+                    })}
+                {(!quote.options.is_empty())
+                    .then(|| {
+                        view! {
+                            <fieldset>
+                                <legend>{t!(i18n, shop.shipping_heading)}</legend>
+                                {move || {
+                                    current
+                                        .get()
+                                        .options
+                                        .into_iter()
+                                        .map(|option| view! { <MethodChoice option method /> })
+                                        .collect_view()
+                                }}
+                            </fieldset>
+                        }
+                    })}
+                {if quote.options.is_empty() {
+                    // Nothing to choose: the total needs no script.
+                    view! {
+                        <p class="order-total" aria-live="polite">
+                            {t!(i18n, shop.order_total)}
+                            " "
+                            <strong>{move || current.get().total.to_string()}</strong>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
+                            {t!(i18n, shop.order_total)}
+                            " "
+                            <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
+                        </p>
+                    }
+                        .into_any()
+                }}
+                {quote.cross_border.then(|| view! { <RiskConsent /> })}
                 <ActionError value=action.value() />
                 <button type="submit" class="primary" disabled=!quote.payment_available>
                     {t!(i18n, shop.place_order)}
@@ -205,10 +266,7 @@ fn RiskConsent() -> impl IntoView {
 #[component]
 fn MethodChoice(option: MethodOption, method: RwSignal<ShippingMethod>) -> impl IntoView {
     let i18n = use_i18n();
-    let name = match option.method {
-        ShippingMethod::Air => t_string!(i18n, shop.method_air).to_string(),
-        ShippingMethod::Land => t_string!(i18n, shop.method_land).to_string(),
-    };
+    let name = method_name(i18n, option.method);
     let this = option.method;
     view! {
         <label class="method">
@@ -237,11 +295,27 @@ fn MethodChoice(option: MethodOption, method: RwSignal<ShippingMethod>) -> impl 
 fn OrderSummary(quote: Quote) -> impl IntoView {
     let i18n = use_i18n();
     let parcels = quote.shipments.len();
+    // Parcels from inside China before the province is known: priced for most of the country.
+    let estimated = quote.province.is_none()
+        && quote
+            .shipments
+            .iter()
+            .any(|s| s.dispatch.ships_from_china());
     let shipments = quote
         .shipments
         .into_iter()
         .map(|parcel| {
             let weight = crate::components::kilograms(i18n, parcel.weight_g);
+            let from = ships_from_text(i18n, parcel.dispatch, &parcel.ships_from);
+            // A parcel from Pakistan goes the way the buyer chooses below.
+            let how = (parcel.dispatch != Dispatch::CrossBorder).then(|| {
+                format!(
+                    "{} · {} · {}",
+                    method_name(i18n, parcel.method),
+                    t_string!(i18n, shop.days, min = parcel.days.0, max = parcel.days.1),
+                    parcel.shipping
+                )
+            });
             let lines = parcel
                 .lines
                 .into_iter()
@@ -255,8 +329,10 @@ fn OrderSummary(quote: Quote) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="parcel">
+                <div class="parcel" data-dispatch=parcel.dispatch.code()>
                     <h3>{parcel.shop} " · " {weight}</h3>
+                    <p class="ships-from">{from}</p>
+                    {how.map(|how| view! { <p class="parcel-method">{how}</p> })}
                     <ul>{lines}</ul>
                 </div>
             }
@@ -269,9 +345,16 @@ fn OrderSummary(quote: Quote) -> impl IntoView {
             <dl class="totals">
                 <dt>{t!(i18n, shop.goods_total)}</dt>
                 <dd>{quote.goods.to_string()}</dd>
-                <dt>{t!(i18n, shop.tax_total)}</dt>
-                <dd>{quote.tax.to_string()}</dd>
+                {quote
+                    .cross_border
+                    .then(|| {
+                        view! {
+                            <dt>{t!(i18n, shop.tax_total)}</dt>
+                            <dd>{quote.tax.to_string()}</dd>
+                        }
+                    })}
             </dl>
+            {estimated.then(|| view! { <p class="note">{t!(i18n, shop.shipping_estimated)}</p> })}
             {quote
                 .over_order_limit
                 .then(|| {

@@ -10,10 +10,10 @@ use crate::components::{
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::china_time;
-use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView, ShippingMethod};
+use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView};
 use crate::pages::NotFound;
-use crate::pages::shop::status_name;
 use crate::pages::shop::timeline::Timeline;
+use crate::pages::shop::{method_name, ships_from_text, status_name};
 
 /// One order: its parcels, lines, amounts, address and timeline, and what can be done now.
 #[component]
@@ -74,10 +74,8 @@ fn OrderDetail(order: OrderView, actions: OrderActions) -> impl IntoView {
     let i18n = use_i18n();
     let pay = ServerAction::<PayOrder>::new();
     let title = t_string!(i18n, shop.order_title, number = order.number.clone()).to_string();
-    let method = match order.shipping_method {
-        ShippingMethod::Air => t_string!(i18n, shop.method_air),
-        ShippingMethod::Land => t_string!(i18n, shop.method_land),
-    };
+    // Customs, and the import tax, concern only an order with cross-border parcels.
+    let cross_border = order.shipments.iter().any(|s| s.dispatch.is_cross_border());
     let number = order.number.clone();
     let key = actions.key.clone();
     let (pay_number, pay_key) = (number.clone(), key.clone());
@@ -120,10 +118,15 @@ fn OrderDetail(order: OrderView, actions: OrderActions) -> impl IntoView {
             <dl class="totals">
                 <dt>{t!(i18n, shop.goods_total)}</dt>
                 <dd>{order.goods.to_string()}</dd>
-                <dt>{t!(i18n, shop.shipping_total)} " (" {method} ")"</dt>
+                <dt>{t!(i18n, shop.shipping_total)}</dt>
                 <dd>{order.shipping.to_string()}</dd>
-                <dt>{t!(i18n, shop.tax_total)}</dt>
-                <dd>{order.tax.to_string()}</dd>
+                {cross_border
+                    .then(|| {
+                        view! {
+                            <dt>{t!(i18n, shop.tax_total)}</dt>
+                            <dd>{order.tax.to_string()}</dd>
+                        }
+                    })}
                 <dt>{t!(i18n, shop.order_total)}</dt>
                 <dd>
                     <strong>{order.total.to_string()}</strong>
@@ -134,9 +137,14 @@ fn OrderDetail(order: OrderView, actions: OrderActions) -> impl IntoView {
                 {order.recipient.clone()} " · " {order.mobile_masked.clone()} <br />
                 {order.address_line.clone()}
             </p>
-            <p>
-                {t!(i18n, shop.buyer_identity, name = order.buyer_name.clone(), id = order.id_number_masked.clone())}
-            </p>
+            {cross_border
+                .then(|| {
+                    view! {
+                        <p>
+                            {t!(i18n, shop.buyer_identity, name = order.buyer_name.clone(), id = order.id_number_masked.clone())}
+                        </p>
+                    }
+                })}
             <h2>{t!(i18n, shop.timeline_heading)}</h2>
             <Timeline entries=order.timeline.clone() />
             {order
@@ -194,6 +202,18 @@ fn Parcel(shipment: ShipmentView, number: String, actions: OrderActions) -> impl
                     {status_name(i18n, shipment.status)}
                 </span>
             </h2>
+            <p class="ships-from" data-dispatch=shipment.dispatch.code()>
+                {ships_from_text(i18n, shipment.dispatch, &shipment.ships_from)}
+                " · "
+                {method_name(i18n, shipment.method)}
+                {(shipment.days.1 > 0)
+                    .then(|| {
+                        format!(
+                            " · {}",
+                            t_string!(i18n, shop.days, min = shipment.days.0, max = shipment.days.1),
+                        )
+                    })}
+            </p>
             {tracking}
             <ul>{lines}</ul>
             <p class="meta">{t!(i18n, shop.parcel_shipping, amount = shipment.shipping.to_string())}</p>
