@@ -7,8 +7,8 @@ use crate::i18n::*;
 use crate::model::{ListingPage, ListingQuery};
 use crate::pages::catalog::facets::{ActiveFilters, FacetPanel, SortLinks};
 
-const QUERY_KEYS: [&str; 10] = [
-    "q", "category", "min", "max", "city", "shop", "cert", "in_stock", "sort", "page",
+const QUERY_KEYS: [&str; 11] = [
+    "q", "category", "min", "max", "from", "city", "shop", "cert", "in_stock", "sort", "page",
 ];
 
 /// The listing state from the URL (and, on a category page, its slug).
