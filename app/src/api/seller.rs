@@ -55,9 +55,7 @@ pub async fn get_seller_options(lang: Lang) -> Result<SellerOptions, AppError> {
         }
     }
     let dispatch = match crate::backend::session::current().user() {
-        Some(user) => crate::backend::seller::shop_of(&state.pool, user.id, lang)
-            .await?
-            .map(|shop| shop.dispatch),
+        Some(user) => crate::backend::seller::dispatch_of(&state.pool, user.id).await?,
         None => None,
     };
     Ok(SellerOptions {

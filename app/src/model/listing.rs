@@ -118,6 +118,12 @@ fn clean_yuan(value: &str) -> Option<i64> {
 }
 
 impl ListingQuery {
+    /// Every key a listing URL may carry, in canonical order: what `from_pairs` reads and
+    /// `to_query_string` writes.
+    pub const KEYS: [&'static str; 11] = [
+        "q", "category", "min", "max", "from", "city", "shop", "cert", "in_stock", "sort", "page",
+    ];
+
     /// From `(name, value)` pairs as found in a query string; unknown names are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ListingQuery {
         let mut query = ListingQuery {
@@ -258,6 +264,31 @@ pub struct ListingPage {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_key_read_from_a_url_is_written_back() {
+        let pairs: Vec<(&str, &str)> = ListingQuery::KEYS
+            .iter()
+            .map(|&key| {
+                let value = match key {
+                    "min" => "10",
+                    "max" => "90",
+                    "from" => "cn",
+                    "in_stock" => "1",
+                    "sort" => "price_asc",
+                    "page" => "2",
+                    _ => "k",
+                };
+                (key, value)
+            })
+            .collect();
+        let written = ListingQuery::from_pairs(pairs).to_query_string();
+        let keys: Vec<&str> = written
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').map(|(k, _)| k))
+            .collect();
+        assert_eq!(keys, ListingQuery::KEYS);
+    }
+
     use super::*;
 
     fn parse(q: &str) -> ListingQuery {

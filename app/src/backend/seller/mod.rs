@@ -92,6 +92,21 @@ pub async fn shop_of(
     .transpose()
 }
 
+/// How the (first) shop a user belongs to ships, without the dashboard's counts.
+pub async fn dispatch_of(
+    pool: &AnyPool,
+    user_id: i64,
+) -> Result<Option<crate::model::Dispatch>, sqlx::Error> {
+    let dispatch: Option<String> = sqlx::query_scalar(
+        "SELECT s.dispatch FROM shop_members m JOIN shops s ON s.id = m.shop_id \
+         WHERE m.user_id = $1 ORDER BY s.id LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(dispatch.map(|code| crate::model::Dispatch::parse(&code).unwrap_or_default()))
+}
+
 /// Tells every app server to reload the catalogue.
 pub async fn bump_catalog(tx: &mut Tx) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(

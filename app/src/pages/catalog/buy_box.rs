@@ -186,7 +186,7 @@ fn DeliveryNote(delivery: Delivery) -> impl IntoView {
 }
 
 /// `2–4`.
-pub fn days_range((min, max): (i64, i64)) -> String {
+fn days_range((min, max): (i64, i64)) -> String {
     if min == max {
         min.to_string()
     } else {

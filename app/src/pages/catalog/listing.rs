@@ -7,17 +7,13 @@ use crate::i18n::*;
 use crate::model::{ListingPage, ListingQuery};
 use crate::pages::catalog::facets::{ActiveFilters, FacetPanel, SortLinks};
 
-const QUERY_KEYS: [&str; 11] = [
-    "q", "category", "min", "max", "from", "city", "shop", "cert", "in_stock", "sort", "page",
-];
-
 /// The listing state from the URL (and, on a category page, its slug).
 fn use_listing_query() -> Memo<ListingQuery> {
     let query = use_query_map();
     let params = use_params_map();
     Memo::new(move |_| {
         let map = query.read();
-        let pairs: Vec<(&str, String)> = QUERY_KEYS
+        let pairs: Vec<(&str, String)> = ListingQuery::KEYS
             .iter()
             .filter_map(|&k| map.get(k).map(|v| (k, v)))
             .collect();
