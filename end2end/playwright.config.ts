@@ -47,7 +47,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && ${server} seed --demo && printf 'ink and paper\\n' | ${server} create-user --email editor@pavilion.test --name Editor --role editor && printf 'steady hands 42\\n' | ${server} create-user --email admin@pavilion.test --name Admin --role admin && exec ${server} serve`,
+    command: `rm -rf ${dataDir} && ${server} seed --demo && printf 'ink and paper\\n' | ${server} create-user --email editor@pavilion.test --name Editor --role editor && printf 'steady hands 42\\n' | ${server} create-user --email admin@pavilion.test --name Admin --role admin && printf 'silk road ledger\\n' | ${server} create-user --email importer@pavilion.test --name 'Li Wei' --role seller --shop yiwu-pak-bazaar && exec ${server} serve`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -123,6 +123,18 @@ macro_rules! problem_table {
             ControlCharacter => control_character,
             /// A shop cannot ship that way: exporters from Pakistan, importers from China.
             Dispatch => dispatch,
+            /// Neither a personal nor a company invoice.
+            InvoiceKind => invoice_kind,
+            /// The invoice's heading (抬头) is missing or too long.
+            InvoiceTitle => invoice_title,
+            /// A company's tax number is not a valid USCC.
+            InvoiceTaxNumber => invoice_tax_number,
+            /// Cross-border parcels, and cancelled ones, carry no invoice.
+            NoInvoice => no_invoice,
+            /// The invoice was issued; its request no longer changes.
+            InvoiceIssued => invoice_issued,
+            /// Only a PDF of at most 8 MB is an electronic invoice.
+            InvoiceFile => invoice_file,
         }
     };
 }
@@ -201,6 +213,9 @@ impl Problem {
             ExchangeRate => &["rate"],
             Commission => &["percent"],
             RateDay => &["from"],
+            InvoiceKind => &["invoice_kind"],
+            InvoiceTitle => &["invoice_title"],
+            InvoiceTaxNumber => &["invoice_tax_number"],
             _ => &[],
         }
     }

@@ -13,8 +13,9 @@ export async function register(page: Page, lang: Lang, email: string, name: stri
   await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
 }
 
-/// From the cart: the checkout form filled in, the order placed and paid.
-export async function checkoutAndPay(page: Page, lang: Lang, parcels: number) {
+/// From the cart: the checkout form filled in (with a personal invoice made out to
+/// `invoiceTo`, when given), the order placed and paid.
+export async function checkoutAndPay(page: Page, lang: Lang, parcels: number, options: { invoiceTo?: string } = {}) {
   await page.getByRole("link", { name: t(lang, "shop", "go_to_checkout") }).click();
   await expect(page).toHaveURL(new RegExp(`/${lang}/checkout$`));
   await hydrated(page);
@@ -36,6 +37,10 @@ export async function checkoutAndPay(page: Page, lang: Lang, parcels: number) {
   const land = page.getByRole("radio", { name: new RegExp(t(lang, "shop", "method_land")) });
   if ((await land.count()) > 0) {
     await land.check();
+  }
+  if (options.invoiceTo) {
+    await page.getByLabel(t(lang, "shop", "invoice_kind")).selectOption("personal");
+    await page.getByLabel(t(lang, "shop", "invoice_title")).fill(options.invoiceTo);
   }
   await noSeriousViolations(page);
   await page.getByRole("button", { name: t(lang, "shop", "place_order") }).click();

@@ -4,11 +4,17 @@
 import { expect } from "@playwright/test";
 import { hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, Lang } from "./i18n";
+import { readFileSync } from "node:fs";
 import { addToCart, checkoutAndPay, register } from "./checkout";
+import { signIn } from "./shops";
 
 /// A lamp from Yiwu (in stock in China) and basmati from Gujranwala (from Pakistan).
 const FROM_YIWU = "mini-usb-salt-lamp";
 const FROM_PAKISTAN = "super-kernel-basmati-5kg";
+/// A hand-stitched football from Sialkot.
+const FROM_SIALKOT = "hand-stitched-match-football";
+/// The smallest file a PDF reader opens, standing in for an invoice.
+const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const YIWU: Record<Lang, string> = { zh: "义乌", en: "Yiwu" };
 
 function fill(text: string, values: Record<string, string>): string {
@@ -43,11 +49,11 @@ for (const lang of langs) {
     await expect(page.locator(".product-card .badge.in-china")).toHaveCount(count);
   });
 
-  test(`one order from Yiwu and Pakistan: two parcels, the identity asked once (${lang})`, async ({ page }, info) => {
+  test(`one order from Yiwu and Sialkot: two parcels, the identity asked once, an invoice issued by the importer (${lang})`, async ({ page, browser }, info) => {
     const email = `mixed-${lang}-${info.project.name}-${Date.now()}@example.cn`;
     await register(page, lang, email, lang === "zh" ? "王芳" : "Wang Fang");
     await addToCart(page, lang, FROM_YIWU);
-    await addToCart(page, lang, FROM_PAKISTAN);
+    await addToCart(page, lang, FROM_SIALKOT);
     await page.getByRole("link", { name: t(lang, "shop", "go_to_checkout") }).click();
     await hydrated(page);
     const domestic = page.locator('.order-summary .parcel[data-dispatch="domestic"]');
@@ -58,13 +64,46 @@ for (const lang of langs) {
     await page.goto(`/${lang}/cart`);
     await hydrated(page);
 
-    await checkoutAndPay(page, lang, 2);
+    // An invoice for the lamp, in the buyer's own name.
+    await checkoutAndPay(page, lang, 2, { invoiceTo: "王芳" });
+    const number = new URL(page.url()).pathname.split("/").pop() ?? "";
     const parcels = page.locator("article.parcel");
     await expect(parcels).toHaveCount(2);
-    await expect(page.locator('article.parcel .ships-from[data-dispatch="domestic"]')).toContainText(
-      t(lang, "shop", "method_courier"),
-    );
+    const lamp = parcels.filter({ has: page.locator('.ships-from[data-dispatch="domestic"]') });
+    await expect(lamp.locator(".ships-from")).toContainText(t(lang, "shop", "method_courier"));
+    await expect(lamp.locator(".invoice.requested")).toContainText("王芳");
+    const football = parcels.filter({ has: page.locator('.ships-from[data-dispatch="cross_border"]') });
+    await expect(football.locator(".invoice.note")).toHaveText(t(lang, "shop", "invoice_cross_border"));
     await expect(page.getByText("110***********002X")).toBeVisible();
+
+    // The importer in Yiwu issues it from the seller pages.
+    const context = await browser.newContext();
+    const seller = await context.newPage();
+    await signIn(seller, lang, "importer@pavilion.test", "silk road ledger");
+    await seller.goto(`/${lang}/seller/orders`);
+    await hydrated(seller);
+    const card = seller.locator("article.parcel", { hasText: number });
+    await expect(card.locator(".invoice-task")).toContainText("王芳");
+    await card.getByLabel(t(lang, "seller", "invoice_pdf")).setInputFiles({
+      name: "fapiao.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(PDF),
+    });
+    await card.getByRole("button", { name: t(lang, "seller", "issue_invoice") }).click();
+    await expect(seller).toHaveURL(/invoiced=/);
+    await expect(seller.getByText(t(lang, "seller", "parcel_updated"))).toBeVisible();
+    await context.close();
+
+    // The buyer downloads it from the order page.
+    await page.reload();
+    await hydrated(page);
+    const link = lamp.getByRole("link", { name: t(lang, "shop", "invoice_download") });
+    const download = page.waitForEvent("download");
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^fapiao-${number}-[0-9]+\\.pdf$`));
+    const saved = await file.path();
+    expect(readFileSync(saved, "utf8")).toBe(PDF);
   });
 
   test(`an order only from stock in China asks no identity (${lang})`, async ({ page }) => {

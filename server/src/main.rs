@@ -102,6 +102,10 @@ enum Command {
         name: String,
         #[arg(long, value_parser = ["customer", "seller", "editor", "admin"])]
         role: String,
+        /// The slug of a shop the account then owns (a shop loaded with the demo data,
+        /// handed to its trader).
+        #[arg(long)]
+        shop: Option<String>,
     },
 }
 
@@ -134,17 +138,17 @@ fn read_password_line(
     Ok(password)
 }
 
-async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> anyhow::Result<()> {
+async fn create_user(config: &Config, email: &str, name: &str, role: Role) -> anyhow::Result<i64> {
     let password = read_password()?;
     let pool = app::backend::db::connect(&config.database_url, 2).await?;
     app::backend::db::migrate(&pool, &config.database_url)
         .await
         .context("DATABASE_URL: migrations failed")?;
-    app::backend::auth::create_user(&pool, email, name, password, role)
+    let user_id = app::backend::auth::create_user(&pool, email, name, password, role)
         .await
         .map_err(|error| anyhow::anyhow!("cannot create the account: {}", error.code_text()))?;
     println!("{} {email} is ready", role.code());
-    Ok(())
+    Ok(user_id)
 }
 
 async fn review(config: &Config, id: i64, approve: bool, note: &str) -> anyhow::Result<()> {
@@ -242,9 +246,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateAdmin { email, name } => {
             create_user(&config, &email, &name, Role::Admin).await?;
         }
-        Command::CreateUser { email, name, role } => {
+        Command::CreateUser {
+            email,
+            name,
+            role,
+            shop,
+        } => {
             let role = Role::parse(&role).context("unknown role")?;
-            create_user(&config, &email, &name, role).await?;
+            let user_id = create_user(&config, &email, &name, role).await?;
+            if let Some(shop) = shop {
+                let pool = open(&config).await?;
+                app::backend::seller::staff::hand_over(&pool, &shop, user_id)
+                    .await
+                    .map_err(|error| {
+                        anyhow::anyhow!("cannot hand {shop} over: {}", error.code_text())
+                    })?;
+                println!("{email} owns {shop}");
+            }
         }
         Command::Applications => {
             let pool = open(&config).await?;

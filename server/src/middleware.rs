@@ -291,7 +291,7 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
-fn status_of(error: &AppError) -> StatusCode {
+pub(crate) fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,

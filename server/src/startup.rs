@@ -349,6 +349,10 @@ fn router(state: ServerState) -> Router {
             "/admin/documents/{id}",
             get(handlers::admin_files::document),
         )
+        .route(
+            "/invoices/{number}/{shipment}",
+            get(handlers::invoices::download),
+        )
         .route_layer(RequestBodyLimitLayer::new(
             handlers::catalogue_csv::MAX_UPLOAD,
         ))
@@ -370,6 +374,7 @@ fn router(state: ServerState) -> Router {
             "/uploads/documents",
             post(handlers::uploads::application_document),
         )
+        .route("/uploads/invoices", post(handlers::invoices::upload))
         .route_layer(RequestBodyLimitLayer::new(
             handlers::uploads::MAX_BYTES + 64 * 1024,
         ))

@@ -62,3 +62,29 @@ pub async fn confirm_delivery(
     let actor = crate::backend::orders::customer(&session);
     crate::backend::orders::confirm_delivery(&state, &order, shipment, &actor).await
 }
+
+/// The buyer asks for an invoice for one parcel from stock in China, or corrects the
+/// request before the seller issues it.
+#[server(endpoint = "request_invoice")]
+pub async fn request_invoice(
+    number: String,
+    key: Option<String>,
+    shipment: i64,
+    invoice_kind: String,
+    invoice_title: String,
+    invoice_tax_number: String,
+) -> Result<(), AppError> {
+    let state = crate::backend::state()?;
+    let session = crate::backend::session::current();
+    let order =
+        crate::backend::orders::find_visible(&state, &session, &number, key.as_deref()).await?;
+    crate::backend::invoices::request(
+        &state,
+        &order,
+        shipment,
+        &invoice_kind,
+        &invoice_title,
+        &invoice_tax_number,
+    )
+    .await
+}

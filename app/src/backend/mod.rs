@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod db;
 pub mod form_drafts;
 pub mod home_screen;
+pub mod invoices;
 pub mod mail;
 pub mod media;
 pub mod notify;

@@ -255,6 +255,22 @@ pub async fn parcel_shipped(
     .await
 }
 
+/// The buyer learns the shop issued the invoice they asked for, to download from the order.
+pub async fn invoice_issued(
+    tx: &mut Tx,
+    state: &AppState,
+    shipment_id: i64,
+) -> Result<(), sqlx::Error> {
+    tell_buyer(tx, state, shipment_id, |l, b| {
+        let (shop, number) = (&b.shop, &b.number);
+        (
+            td_string!(l, mail.invoice_issued_subject, shop, number).to_string(),
+            td_string!(l, mail.invoice_issued_body, shop, number, link = &b.link).to_string(),
+        )
+    })
+    .await
+}
+
 /// The buyer learns the shop cancelled a parcel, and why.
 pub async fn parcel_cancelled(
     tx: &mut Tx,

@@ -107,6 +107,7 @@ pub async fn view(
     let shipments = orders::shipments(pool, order.id, lang.code()).await?;
     let lines = orders::lines(pool, order.id).await?;
     let events = orders::events(pool, order.id).await?;
+    let mut invoices = crate::backend::db::invoices::of_order(pool, order.id).await?;
     let reviewed = match session.user() {
         Some(user) => crate::backend::reviews::reviewed_products(pool, user.id).await?,
         None => Vec::new(),
@@ -130,6 +131,11 @@ pub async fn view(
             shipping: Money::cny(s.shipping),
             carrier: s.carrier.clone(),
             tracking: s.tracking.clone(),
+            invoice: invoices
+                .iter()
+                .position(|(id, _)| *id == s.id)
+                .map(|at| invoices.swap_remove(at).1),
+            invoiceable: crate::backend::invoices::invoiceable(s.dispatch, s.status),
             lines: lines
                 .iter()
                 .filter(|l| l.shipment_id == s.id)

@@ -8,10 +8,15 @@ use crate::i18n::*;
 
 /// The translated sentence for an input problem.
 pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
+    problem_text_in(i18n.get_locale(), problem)
+}
+
+/// The sentence for an input problem in `locale`, outside a page (a download, an upload).
+pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
     macro_rules! texts {
         ($($(#[doc = $doc:literal])* $variant:ident => $key:ident,)*) => {
             match problem {
-                $(Problem::$variant => t_string!(i18n, errors.problem.$key).to_string(),)*
+                $(Problem::$variant => td_string!(locale, errors.problem.$key).to_string(),)*
             }
         };
     }
@@ -20,14 +25,19 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
 
 /// The translated explanation of any error.
 pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    error_text_in(i18n.get_locale(), error)
+}
+
+/// The explanation of any error in `locale`, outside a page.
+pub fn error_text_in(locale: Locale, error: &AppError) -> String {
     match error {
-        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
-        AppError::Invalid(problem) => problem_text(i18n, *problem),
-        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
-        AppError::SignInRequired => t_string!(i18n, errors.sign_in_required).to_string(),
-        AppError::RateLimited => t_string!(i18n, errors.rate_limited).to_string(),
-        AppError::Internal { .. } => t_string!(i18n, errors.internal).to_string(),
-        AppError::Transport => t_string!(i18n, errors.transport).to_string(),
+        AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
+        AppError::Invalid(problem) => problem_text_in(locale, *problem),
+        AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
+        AppError::SignInRequired => td_string!(locale, errors.sign_in_required).to_string(),
+        AppError::RateLimited => td_string!(locale, errors.rate_limited).to_string(),
+        AppError::Internal { .. } => td_string!(locale, errors.internal).to_string(),
+        AppError::Transport => td_string!(locale, errors.transport).to_string(),
     }
 }
 

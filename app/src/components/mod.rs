@@ -16,7 +16,9 @@ mod units;
 mod use_lang;
 
 pub use cart_changes::use_cart_changes;
-pub use error_message::{ActionError, ErrorMessage, error_text, problem_text};
+pub use error_message::{
+    ActionError, ErrorMessage, error_text, error_text_in, problem_text, problem_text_in,
+};
 pub use forms::{
     Control, ControlError, Feedback, Field, LangField, SelectField, TextArea, field_id,
     refused_form, use_control,

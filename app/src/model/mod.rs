@@ -27,6 +27,7 @@ pub mod cart;
 pub mod content;
 pub mod editor;
 pub mod form_draft;
+pub mod invoice;
 pub mod order;
 pub mod registration;
 pub mod review;

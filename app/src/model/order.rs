@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
 use crate::model::address::AddressForm;
+use crate::model::invoice::InvoiceView;
 use crate::model::{Dispatch, Money};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +121,14 @@ pub struct CheckoutForm {
     /// The cross-border risk notice checkbox (`on` when ticked).
     #[serde(default)]
     pub accept_risk: Option<String>,
+    /// An invoice for the parcels from stock in China: `personal`, `company`, or empty for
+    /// none; its heading, and a company's tax number.
+    #[serde(default)]
+    pub invoice_kind: String,
+    #[serde(default)]
+    pub invoice_title: String,
+    #[serde(default)]
+    pub invoice_tax_number: String,
     /// One per checkout attempt: resubmitting it returns the same order.
     pub idempotency_key: String,
 }
@@ -251,6 +260,10 @@ pub struct ShipmentView {
     pub carrier: Option<String>,
     pub tracking: Option<String>,
     pub lines: Vec<OrderLineView>,
+    /// The invoice asked for, when the parcel is from stock in China.
+    pub invoice: Option<InvoiceView>,
+    /// Whether an invoice can be asked for (or its request corrected) now.
+    pub invoiceable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -109,8 +109,8 @@ fn uscc_value(c: u8) -> Option<u32> {
 }
 
 /// A USCC: 1 registration authority, 2 entity type, 3–8 administrative division code,
-/// 9–17 organisation code, 18 check character.
-fn check_uscc(input: &str) -> Result<String, RegistrationError> {
+/// 9–17 organisation code, 18 check character. It is also a company's tax number.
+pub fn check_uscc(input: &str) -> Result<String, RegistrationError> {
     let code: String = input
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -488,6 +488,9 @@ pub struct ShipmentRow {
     pub tracking: Option<String>,
     pub weight_g: i64,
     pub lines: Vec<PackingLine>,
+    pub dispatch: crate::model::Dispatch,
+    /// The invoice the buyer asked for (parcels from stock in China only).
+    pub invoice: Option<crate::model::invoice::InvoiceView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod catalogue_csv;
 pub mod content;
 pub mod health;
 pub mod home_screen;
+pub mod invoices;
 pub mod language;
 pub mod media;
 pub mod new_product;

@@ -106,7 +106,7 @@ fn document(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), UploadError> {
 pub(crate) type Fields = HashMap<String, axum::body::Bytes>;
 
 /// The fields of a multipart form, by name; a file larger than allowed ends the reading.
-async fn fields(multipart: &mut Multipart) -> Result<Fields, StatusCode> {
+pub(crate) async fn fields(multipart: &mut Multipart) -> Result<Fields, StatusCode> {
     let mut out = HashMap::new();
     while let Some(field) = multipart.next_field().await.map_err(|e| e.status())? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -120,7 +120,7 @@ fn too_large(headers: &HeaderMap) -> bool {
     longer_than(headers, MAX_BYTES + 64 * 1024)
 }
 
-fn longer_than(headers: &HeaderMap, limit: usize) -> bool {
+pub(crate) fn longer_than(headers: &HeaderMap, limit: usize) -> bool {
     headers
         .get(http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -128,7 +128,7 @@ fn longer_than(headers: &HeaderMap, limit: usize) -> bool {
         .is_some_and(|length| length > limit)
 }
 
-fn text(fields: &Fields, name: &str) -> String {
+pub(crate) fn text(fields: &Fields, name: &str) -> String {
     fields
         .get(name)
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -138,7 +138,7 @@ fn text(fields: &Fields, name: &str) -> String {
 }
 
 /// The page language a form names (English when none).
-fn lang_of(fields: &Fields) -> Lang {
+pub(crate) fn lang_of(fields: &Fields) -> Lang {
     Lang::parse(&text(fields, "lang")).unwrap_or(Lang::En)
 }
 

@@ -8,15 +8,7 @@ use app::model::order::{PlacedOrder, Quote, ShippingMethod};
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::shopper::{Shopper, VALID_ID, key};
-
-/// The customs part of the checkout form, left out: a domestic order needs none of it.
-const NO_CUSTOMS: [(&str, &str); 4] = [
-    ("form[buyer_name]", ""),
-    ("form[id_number]", ""),
-    ("form[shipping]", ""),
-    ("form[accept_risk]", ""),
-];
+use crate::shopper::{NO_CUSTOMS, Shopper, VALID_ID, key};
 
 struct Placed {
     goods: i64,

@@ -19,6 +19,7 @@ mod forms;
 mod health;
 mod home_screen;
 mod install;
+mod invoices;
 mod language;
 mod media;
 mod new_product;

@@ -8,25 +8,11 @@ use app::model::order::{OrderStatus, OrderSummary, OrderView, PlacedOrder};
 use app::model::review::ProductReviews;
 
 use crate::both;
-use crate::helpers::TestApp;
-use crate::shopper::{Shopper, key, scalar_i64};
+use crate::shopper::{Shopper, key, mark_paid, scalar_i64};
 
 async fn place(buyer: &Shopper<'_>, sku: &str) -> PlacedOrder {
     buyer.add(sku, 1).await.ok();
     buyer.checkout(&key(), &[]).await.json()
-}
-
-async fn mark_paid(app: &TestApp, number: &str) {
-    for sql in [
-        "UPDATE orders SET status = 'paid' WHERE number = $1",
-        "UPDATE shipments SET status = 'paid' WHERE order_id = (SELECT id FROM orders WHERE number = $1)",
-    ] {
-        sqlx::query(sql)
-            .bind(number)
-            .execute(&app.pool)
-            .await
-            .expect(sql);
-    }
 }
 
 both!(

@@ -371,27 +371,10 @@ both!(
 
 /// Places a paid order for one unit of `sku`; returns the order number.
 pub(crate) async fn paid_order(app: &TestApp, sku: &str) -> String {
-    let buyer = Shopper::new(app);
-    buyer
-        .register(
-            &format!("{}@example.cn", key()),
-            "王芳",
-            "jade mountain tea",
-        )
-        .await
-        .ok();
+    let buyer = crate::shopper::registered_buyer(app).await;
     buyer.add(sku, 1).await.ok();
     let order: PlacedOrder = buyer.checkout(&key(), &[]).await.json();
-    for sql in [
-        "UPDATE orders SET status = 'paid' WHERE number = $1",
-        "UPDATE shipments SET status = 'paid' WHERE order_id = (SELECT id FROM orders WHERE number = $1)",
-    ] {
-        sqlx::query(sql)
-            .bind(&order.number)
-            .execute(&app.pool)
-            .await
-            .expect(sql);
-    }
+    crate::shopper::mark_paid(app, &order.number).await;
     order.number
 }
 

@@ -92,7 +92,8 @@ impl<'a> Shopper<'a> {
         set
     }
 
-    fn with_cookie(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    /// The request, carrying this visitor's session cookie when it has one.
+    pub fn with_cookie(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match self.session_token() {
             Some(token) => request.header("cookie", format!("pavilion_session={token}")),
             None => request,
@@ -174,6 +175,34 @@ impl<'a> Shopper<'a> {
     }
 }
 
+/// A newly registered customer, signed in.
+pub async fn registered_buyer(app: &TestApp) -> Shopper<'_> {
+    let buyer = Shopper::new(app);
+    buyer
+        .register(
+            &format!("{}@example.cn", key()),
+            "王芳",
+            "jade mountain tea",
+        )
+        .await
+        .ok();
+    buyer
+}
+
+/// Marks an order and its parcels paid, as the payment service's notice would.
+pub async fn mark_paid(app: &TestApp, number: &str) {
+    for sql in [
+        "UPDATE orders SET status = 'paid' WHERE number = $1",
+        "UPDATE shipments SET status = 'paid' WHERE order_id = (SELECT id FROM orders WHERE number = $1)",
+    ] {
+        sqlx::query(sql)
+            .bind(number)
+            .execute(&app.pool)
+            .await
+            .expect(sql);
+    }
+}
+
 /// A valid checkout form for a guest.
 pub fn checkout_form(key: &str) -> Vec<(&str, &str)> {
     vec![
@@ -193,6 +222,14 @@ pub fn checkout_form(key: &str) -> Vec<(&str, &str)> {
         ("form[idempotency_key]", key),
     ]
 }
+
+/// The customs part of the checkout form, left out: a domestic order needs none of it.
+pub const NO_CUSTOMS: [(&str, &str); 4] = [
+    ("form[buyer_name]", ""),
+    ("form[id_number]", ""),
+    ("form[shipping]", ""),
+    ("form[accept_risk]", ""),
+];
 
 /// A made-up resident ID number with a correct check digit.
 pub const VALID_ID: &str = "11010519491231002X";

@@ -16,6 +16,7 @@ use crate::error::{AppError, Problem};
 use crate::model::account::Email;
 use crate::model::address::{ResidentId, parse_buyer_name};
 use crate::model::cart::LineIssue;
+use crate::model::invoice::InvoiceRequest;
 use crate::model::order::{
     CheckoutForm, OrderStatus, PlacedOrder, ShippingMethod, parse_idempotency_key,
 };
@@ -31,6 +32,8 @@ struct Checked {
     key: String,
     customs: Result<Customs, Problem>,
     method: Result<ShippingMethod, Problem>,
+    /// The invoice asked for the parcels from stock in China (refused only with some).
+    invoice: Result<Option<InvoiceRequest>, Problem>,
 }
 
 /// The buyer as customs knows them, who also confirmed the cross-border notice.
@@ -57,6 +60,11 @@ fn check(
         key,
         customs: customs(form, today),
         method: ShippingMethod::chosen(form.shipping.trim()),
+        invoice: InvoiceRequest::from_form(
+            &form.invoice_kind,
+            &form.invoice_title,
+            &form.invoice_tax_number,
+        ),
     })
 }
 
@@ -204,6 +212,11 @@ impl Checkout<'_> {
         } else {
             ShippingMethod::Courier
         };
+        // An invoice is for goods sold from stock in China.
+        let invoice = match lines.iter().any(|l| l.dispatch == Dispatch::Domestic) {
+            true => checked.invoice.clone()?,
+            false => None,
+        };
         let priced = price(&lines, rates, method, Some(&checked.address.province))?;
         if priced.cross_border_goods > ORDER_LIMIT_FEN {
             return Err(Problem::OrderLimit.into());
@@ -267,7 +280,7 @@ impl Checkout<'_> {
                 None => Err(Attempt::Retry("the order number was taken")),
             };
         };
-        write_parcels(&mut tx, order_id, &priced).await?;
+        write_parcels(&mut tx, order_id, &priced, invoice.as_ref(), now).await?;
         let actor = Actor {
             kind: "customer",
             user_id: user.as_ref().map(|u| u.id),
@@ -295,6 +308,8 @@ async fn write_parcels(
     tx: &mut orders::Tx,
     order_id: i64,
     priced: &Priced<'_>,
+    invoice: Option<&InvoiceRequest>,
+    now: i64,
 ) -> Result<(), AppError> {
     for parcel in &priced.parcels {
         let shipment_id = orders::insert_shipment(
@@ -311,6 +326,9 @@ async fn write_parcels(
             },
         )
         .await?;
+        if let Some(invoice) = invoice.filter(|_| parcel.dispatch == Dispatch::Domestic) {
+            crate::backend::db::invoices::request(&mut **tx, shipment_id, invoice, now).await?;
+        }
         for (line, tax) in &parcel.lines {
             let texts = line_texts(tx, line.variant_id).await?;
             orders::insert_line(

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod carts;
 pub mod form_drafts;
+pub mod invoices;
 pub mod orders;
 pub mod revisions;
 

@@ -6,6 +6,7 @@ use sqlx::{AnyPool, Row};
 use crate::backend::AppState;
 use crate::backend::db::orders::Actor;
 use crate::error::{AppError, Problem};
+use crate::model::Dispatch;
 use crate::model::order::OrderStatus;
 use crate::model::seller::{PackingLine, ShipmentRow};
 
@@ -44,7 +45,8 @@ pub async fn one(
     shipment_id: i64,
 ) -> Result<Option<ShipmentRow>, sqlx::Error> {
     let Some(row) = sqlx::query(
-        "SELECT sh.id, sh.status, sh.carrier, sh.tracking, sh.weight_g, o.number, o.placed_at, \
+        "SELECT sh.id, sh.status, sh.carrier, sh.tracking, sh.weight_g, sh.dispatch, o.number, \
+                o.placed_at, \
                 o.recipient, o.mobile, o.province, o.city, o.district, o.street, o.postcode \
          FROM shipments sh JOIN orders o ON o.id = sh.order_id WHERE sh.id = $1 AND sh.shop_id = $2",
     )
@@ -95,6 +97,8 @@ pub async fn one(
         tracking: row.try_get("tracking")?,
         weight_g: row.try_get("weight_g")?,
         lines,
+        dispatch: Dispatch::parse(&part("dispatch")?).unwrap_or_default(),
+        invoice: crate::backend::db::invoices::of_shipment(pool, shipment_id).await?,
     }))
 }
 

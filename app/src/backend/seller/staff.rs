@@ -149,6 +149,26 @@ pub async fn accept(state: &AppState, user: &SessionUser, token: &str) -> Result
     Ok(())
 }
 
+/// The account becomes an owner of the shop `slug` (one the operator loaded, such as a
+/// demo shop, handed to its trader).
+pub async fn hand_over(pool: &AnyPool, slug: &str, user_id: i64) -> Result<(), AppError> {
+    let shop: i64 = sqlx::query_scalar("SELECT id FROM shops WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    sqlx::query(
+        "INSERT INTO shop_members (shop_id, user_id, role, added_at) VALUES ($1, $2, 'owner', $3) \
+         ON CONFLICT (shop_id, user_id) DO UPDATE SET role = 'owner'",
+    )
+    .bind(shop)
+    .bind(user_id)
+    .bind(now_seconds())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// Removes someone from the team (never the owner).
 pub async fn remove(pool: &AnyPool, shop_id: i64, user_id: i64) -> Result<(), AppError> {
     let done = sqlx::query(

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::upload::UploadForm;
 use super::{SellerError, SellerNav};
 use crate::api::seller::{
     PublishProduct, SaveProduct, get_glossary, get_product_editor, get_seller_options,
@@ -520,8 +521,6 @@ fn PictureUpload(
     upload_error: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang();
-    let progress = RwSignal::new(None::<f64>);
     let pictures = (0..GALLERY_SIZE)
         .map(|index| {
             if shown.contains(&index) {
@@ -549,14 +548,7 @@ fn PictureUpload(
                 };
                 view! { <p class="error" role="alert">{text}</p> }
             })}
-            <form
-                method="post"
-                action="/uploads/products"
-                enctype="multipart/form-data"
-                class="upload"
-                on:submit=move |ev| crate::pages::seller::upload::with_progress(ev, progress)
-            >
-                <input type="hidden" name="lang" value=move || lang.get().code() />
+            <UploadForm action="/uploads/products">
                 <input type="hidden" name="product" value=id />
                 <label for="picture-index">{t!(i18n, seller.picture_slot)}</label>
                 <select id="picture-index" name="index">
@@ -568,10 +560,7 @@ fn PictureUpload(
                 <input id="picture" type="file" name="image" accept="image/jpeg,image/png,image/webp" required />
                 <small>{t!(i18n, seller.picture_hint)}</small>
                 <button type="submit">{t!(i18n, seller.upload_picture)}</button>
-                {move || progress.get().map(|p| view! {
-                    <progress max="100" value=p aria-label=move || t_string!(i18n, seller.uploading)>{format!("{p:.0}%")}</progress>
-                })}
-            </form>
+            </UploadForm>
         </section>
     }
 }

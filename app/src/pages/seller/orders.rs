@@ -6,12 +6,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{SellerError, SellerNav};
 use crate::api::seller::{CancelShipment, ShipShipment, get_shipment, list_shipments};
-use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
+use crate::components::{
+    ActionError, Feedback, Field, LangField, PageMeta, problem_text, use_lang,
+};
+use crate::error::Problem;
 use crate::i18n::*;
 use crate::model::china_time;
+use crate::model::invoice::InvoiceView;
 use crate::model::order::OrderStatus;
 use crate::model::seller::ShipmentRow;
-use crate::pages::shop::status_name;
+use crate::pages::seller::upload::UploadForm;
+use crate::pages::shop::{invoice_kind_name, status_name};
 
 #[component]
 pub fn SellerOrdersPage() -> impl IntoView {
@@ -19,7 +24,13 @@ pub fn SellerOrdersPage() -> impl IntoView {
     let query = use_query_map();
     let all = move || query.read().get("all").is_some();
     // What was just shipped or cancelled is in the URL; it also makes the list reload.
-    let done = move || query.with(|q| q.get("shipped").or_else(|| q.get("cancelled")));
+    let done = move || {
+        query.with(|q| {
+            q.get("shipped")
+                .or_else(|| q.get("cancelled"))
+                .or_else(|| q.get("invoiced"))
+        })
+    };
     let shipments = Resource::new(
         move || (!all(), done()),
         |(to_ship, _)| list_shipments(to_ship),
@@ -123,6 +134,9 @@ fn ParcelCard(shipment: ShipmentRow) -> impl IntoView {
                     </Feedback>
                 </ActionForm>
             })}
+            {shipment.invoice.clone().map(|invoice| view! {
+                <InvoiceTask id invoice status=shipment.status />
+            })}
             {open.then(|| view! {
                 <details>
                     <summary>{t!(i18n, seller.cancel_parcel)}</summary>
@@ -139,6 +153,63 @@ fn ParcelCard(shipment: ShipmentRow) -> impl IntoView {
                 </details>
             })}
         </article>
+    }
+}
+
+/// The invoice the buyer asked for: its heading and tax number, and the PDF to attach once
+/// the order is paid (again, to correct it). A refused PDF comes back with its reason.
+#[component]
+fn InvoiceTask(id: i64, invoice: InvoiceView, status: OrderStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let refusal = query.with_untracked(|q| {
+        (q.get("parcel") == Some(id.to_string()))
+            .then(|| q.get("invoice_error"))
+            .flatten()
+            .and_then(|code| Problem::ALL.iter().copied().find(|p| p.code() == code))
+    });
+    let request = invoice.request;
+    let tax_number = request.tax_number.clone().map(|number| {
+        view! { " · " {t!(i18n, seller.invoice_tax_number_is)} " " <code>{number}</code> }
+    });
+    let issuable = matches!(
+        status,
+        OrderStatus::Paid | OrderStatus::Shipped | OrderStatus::Delivered
+    );
+    view! {
+        <div class="invoice-task">
+            <p>
+                <strong>{t!(i18n, seller.invoice_asked)}</strong>
+                " "
+                {invoice_kind_name(i18n, request.kind)}
+                " · "
+                {request.title.clone()}
+                {tax_number}
+            </p>
+            {invoice.issued_at.map(|at| view! {
+                <p class="notice">{t!(i18n, seller.invoice_issued_at, date = china_time::date(at))}</p>
+            })}
+            {refusal.map(|problem| view! { <p class="error" role="alert">{problem_text(i18n, problem)}</p> })}
+            {if issuable {
+                view! {
+                    <UploadForm action="/uploads/invoices" class="row">
+                        <input type="hidden" name="shipment" value=id />
+                        <label for=format!("invoice-{id}")>{t!(i18n, seller.invoice_pdf)}</label>
+                        <input id=format!("invoice-{id}") type="file" name="invoice" accept="application/pdf" required />
+                        <button type="submit" class="primary">
+                            {if invoice.issued_at.is_some() {
+                                t_string!(i18n, seller.reissue_invoice)
+                            } else {
+                                t_string!(i18n, seller.issue_invoice)
+                            }}
+                        </button>
+                    </UploadForm>
+                }
+                    .into_any()
+            } else {
+                view! { <p class="hint">{t!(i18n, seller.invoice_after_payment)}</p> }.into_any()
+            }}
+        </div>
     }
 }
 

@@ -4,6 +4,39 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::*;
+
+/// A form that sends files to the plain handler at `action`, with the page's language,
+/// and shows a progress bar while it goes.
+#[component]
+pub fn UploadForm(
+    action: &'static str,
+    /// Classes beside `upload`.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let progress = RwSignal::new(None::<f64>);
+    view! {
+        <form
+            method="post"
+            action=action
+            enctype="multipart/form-data"
+            class=format!("upload {class}")
+            on:submit=move |ev| with_progress(ev, progress)
+        >
+            <input type="hidden" name="lang" value=move || lang.get().code() />
+            {children()}
+            {move || progress.get().map(|p| view! {
+                <progress max="100" value=p aria-label=move || t_string!(i18n, seller.uploading)>{format!("{p:.0}%")}</progress>
+            })}
+        </form>
+    }
+}
+
 pub fn with_progress(ev: SubmitEvent, progress: RwSignal<Option<f64>>) {
     #[cfg(feature = "hydrate")]
     send(ev, progress);

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::model::address::PROVINCES;
 use crate::model::order::{MethodOption, Quote, ShippingMethod};
 use crate::model::{Dispatch, Lang};
+use crate::pages::shop::invoice::InvoiceFields;
 use crate::pages::shop::{method_name, ships_from_text};
 
 /// Checkout: address, then, when the order holds goods from across the border, the buyer's
@@ -89,6 +90,11 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
     let current = Signal::derive(move || repriced.get().unwrap_or_else(|| first_quote.get_value()));
     let chosen =
         move || current.with(|q| q.options.iter().find(|o| o.method == method.get()).cloned());
+    let choosing = !quote.options.is_empty();
+    let total = move || match choosing {
+        true => chosen().map(|o| o.total.to_string()),
+        false => Some(current.get().total.to_string()),
+    };
     let on_province = move |ev: leptos::ev::Event| province.set(event_target_value(&ev));
     // Each method names its own total; the one total that follows the choice needs the
     // script, so without it the page shows no amount that a choice would change.
@@ -191,6 +197,19 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                             </fieldset>
                         }
                     })}
+                {quote
+                    .shipments
+                    .iter()
+                    .any(|s| s.dispatch == Dispatch::Domestic)
+                    .then(|| {
+                        view! {
+                            <fieldset class="invoice">
+                                <legend>{t!(i18n, shop.invoice_heading)}</legend>
+                                <p class="note">{t!(i18n, shop.invoice_hint)}</p>
+                                <InvoiceFields within="form" />
+                            </fieldset>
+                        }
+                    })}
                 {(!quote.options.is_empty())
                     .then(|| {
                         view! {
@@ -207,26 +226,11 @@ fn CheckoutForm(quote: Quote) -> impl IntoView {
                             </fieldset>
                         }
                     })}
-                {if quote.options.is_empty() {
-                    // Nothing to choose: the total needs no script.
-                    view! {
-                        <p class="order-total" aria-live="polite">
-                            {t!(i18n, shop.order_total)}
-                            " "
-                            <strong>{move || current.get().total.to_string()}</strong>
-                        </p>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <p class="order-total" aria-live="polite" hidden=move || !hydrated.get()>
-                            {t!(i18n, shop.order_total)}
-                            " "
-                            <strong>{move || chosen().map(|o| o.total.to_string())}</strong>
-                        </p>
-                    }
-                        .into_any()
-                }}
+                <p class="order-total" aria-live="polite" hidden=move || choosing && !hydrated.get()>
+                    {t!(i18n, shop.order_total)}
+                    " "
+                    <strong>{total}</strong>
+                </p>
                 {quote.cross_border.then(|| view! { <RiskConsent /> })}
                 <ActionError value=action.value() />
                 <button type="submit" class="primary" disabled=!quote.payment_available>

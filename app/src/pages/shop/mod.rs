@@ -2,6 +2,7 @@
 
 mod cart;
 mod checkout;
+mod invoice;
 mod order;
 mod orders;
 mod sandbox;
@@ -9,6 +10,7 @@ mod timeline;
 
 pub use cart::CartPage;
 pub use checkout::CheckoutPage;
+pub use invoice::kind_name as invoice_kind_name;
 pub use order::OrderPage;
 pub use orders::OrdersPage;
 pub use sandbox::SandboxPayPage;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::orders::{CancelOrder, ConfirmDelivery, PayOrder, get_order};
+use crate::api::orders::{CancelOrder, ConfirmDelivery, PayOrder, RequestInvoice, get_order};
 use crate::api::reviews::PostReview;
 use crate::components::{
     ActionError, ErrorMessage, Feedback, LangField, PageMeta, SelectField, TextArea, refused_form,
@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView};
 use crate::pages::NotFound;
+use crate::pages::shop::invoice::ParcelInvoice;
 use crate::pages::shop::timeline::Timeline;
 use crate::pages::shop::{method_name, ships_from_text, status_name};
 
@@ -25,6 +26,7 @@ pub fn OrderPage() -> impl IntoView {
     let cancel = ServerAction::<CancelOrder>::new();
     let confirm = ServerAction::<ConfirmDelivery>::new();
     let review = ServerAction::<PostReview>::new();
+    let invoice = ServerAction::<RequestInvoice>::new();
     let order = Resource::new(
         {
             let key = key.clone();
@@ -33,7 +35,10 @@ pub fn OrderPage() -> impl IntoView {
                     lang.get(),
                     params.read().get("number").unwrap_or_default(),
                     key.clone(),
-                    cancel.version().get() + confirm.version().get() + review.version().get(),
+                    cancel.version().get()
+                        + confirm.version().get()
+                        + review.version().get()
+                        + invoice.version().get(),
                 )
             }
         },
@@ -44,6 +49,7 @@ pub fn OrderPage() -> impl IntoView {
         cancel,
         confirm,
         review,
+        invoice,
     };
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
@@ -67,6 +73,7 @@ struct OrderActions {
     cancel: ServerAction<CancelOrder>,
     confirm: ServerAction<ConfirmDelivery>,
     review: ServerAction<PostReview>,
+    invoice: ServerAction<RequestInvoice>,
 }
 
 #[component]
@@ -176,6 +183,14 @@ fn Parcel(shipment: ShipmentView, number: String, actions: OrderActions) -> impl
         let carrier = shipment.carrier.clone().unwrap_or_default();
         view! { <p>{t!(i18n, shop.tracking, carrier = carrier, number = tracking)}</p> }
     });
+    let invoice = view! {
+        <ParcelInvoice
+            shipment=shipment.clone()
+            number=number.clone()
+            key=actions.key.clone()
+            action=actions.invoice
+        />
+    };
     let confirm = (shipment.status == OrderStatus::Shipped).then(|| {
         view! {
             <ActionForm action=actions.confirm>
@@ -217,6 +232,7 @@ fn Parcel(shipment: ShipmentView, number: String, actions: OrderActions) -> impl
             {tracking}
             <ul>{lines}</ul>
             <p class="meta">{t!(i18n, shop.parcel_shipping, amount = shipment.shipping.to_string())}</p>
+            {invoice}
             {confirm}
         </article>
     }
