@@ -6,6 +6,7 @@ import { hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, Lang } from "./i18n";
 import { readFileSync } from "node:fs";
 import { addToCart, checkoutAndPay, register } from "./checkout";
+import { fits } from "./layout";
 import { signIn } from "./shops";
 
 /// A lamp from Yiwu (in stock in China) and basmati from Gujranwala (from Pakistan).
@@ -77,7 +78,9 @@ for (const lang of langs) {
     await expect(page.getByText("110***********002X")).toBeVisible();
 
     // The importer in Yiwu issues it from the seller pages.
-    const context = await browser.newContext();
+    // On the phone project, the importer works from a 360 px phone too.
+    const phone = info.project.name === "mobile";
+    const context = await browser.newContext(phone ? { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true } : {});
     const seller = await context.newPage();
     await signIn(seller, lang, "importer@pavilion.test", "silk road ledger");
     await seller.goto(`/${lang}/seller/orders`);
@@ -92,6 +95,8 @@ for (const lang of langs) {
     await card.getByRole("button", { name: t(lang, "seller", "issue_invoice") }).click();
     await expect(seller).toHaveURL(/invoiced=/);
     await expect(seller.getByText(t(lang, "seller", "parcel_updated"))).toBeVisible();
+    await expect(card.locator(".invoice-task .notice")).toBeVisible();
+    if (phone) await fits(seller, `/${lang}/seller/orders?all=1`);
     await context.close();
 
     // The buyer downloads it from the order page.
@@ -104,6 +109,7 @@ for (const lang of langs) {
     expect(file.suggestedFilename()).toMatch(new RegExp(`^fapiao-${number}-[0-9]+\\.pdf$`));
     const saved = await file.path();
     expect(readFileSync(saved, "utf8")).toBe(PDF);
+    if (phone) await fits(page, `/${lang}/orders/${number}`);
   });
 
   test(`an order only from stock in China asks no identity (${lang})`, async ({ page }) => {
