@@ -14,21 +14,28 @@ export const test = base.extend<{ pageProblems: void; expectedConsole: RegExp | 
   expectedConsole: [null, { option: true }],
   pageProblems: [
     async ({ page, expectedConsole }, use) => {
-      const problems: string[] = [];
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("console", (message) => {
-        const text = message.text();
-        const expected = EXPECTED_CONSOLE.test(text) || (expectedConsole?.test(text) ?? false);
-        if (message.type() === "error" && !expected) {
-          problems.push(`console: ${text}`);
-        }
-      });
+      const problems = watchProblems(page, expectedConsole);
       await use();
       expect(problems, "page errors and unexpected console errors").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/// The page errors and unexpected console errors of `page` from now on: the test fixture
+/// watches its own page; a test that opens another (a second person's) watches it with this.
+export function watchProblems(page: Page, expectedConsole: RegExp | null = null): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    const text = message.text();
+    const expected = EXPECTED_CONSOLE.test(text) || (expectedConsole?.test(text) ?? false);
+    if (message.type() === "error" && !expected) {
+      problems.push(`console: ${text}`);
+    }
+  });
+  return problems;
+}
 
 export async function hydrated(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");

@@ -2,7 +2,7 @@
 // the price, delivered in days, no resident ID. Beside goods from Pakistan in one cart,
 // only the cross-border parcel is taxed and declared.
 import { expect } from "@playwright/test";
-import { hydrated, noSeriousViolations, test } from "./helpers";
+import { hydrated, noSeriousViolations, test, watchProblems } from "./helpers";
 import { langs, t, Lang } from "./i18n";
 import { readFileSync } from "node:fs";
 import { addToCart, checkoutAndPay, register } from "./checkout";
@@ -82,6 +82,7 @@ for (const lang of langs) {
     const phone = info.project.name === "mobile";
     const context = await browser.newContext(phone ? { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true } : {});
     const seller = await context.newPage();
+    const sellerProblems = watchProblems(seller);
     await signIn(seller, lang, "importer@pavilion.test", "silk road ledger");
     await seller.goto(`/${lang}/seller/orders`);
     await hydrated(seller);
@@ -97,6 +98,7 @@ for (const lang of langs) {
     await expect(seller.getByText(t(lang, "seller", "parcel_updated"))).toBeVisible();
     await expect(card.locator(".invoice-task .notice")).toBeVisible();
     if (phone) await fits(seller, `/${lang}/seller/orders?all=1`);
+    expect(sellerProblems, "the seller's page errors and unexpected console errors").toEqual([]);
     await context.close();
 
     // The buyer downloads it from the order page.
