@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
 say() { printf '==> %s\n' "$*"; }
+# The tools' own release profiles ask for fat LTO in one codegen unit (cargo-leptos), which
+# takes most of their build time on two cores; these builds run a few seconds per use, so
+# plain optimisation is enough and the install takes a fraction of the time.
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
@@ -16,7 +20,7 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
 fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  say "installing cargo-leptos 0.3.10 (about 15 minutes on 2 cores, once)"
+  say "installing cargo-leptos 0.3.10 (several minutes on 2 cores, once)"
   cargo install cargo-leptos --version 0.3.10 --locked
 fi
 

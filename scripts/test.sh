@@ -29,8 +29,8 @@ else
 fi
 
 step "clippy: server and app, ssr"
-cargo clippy -p server --all-targets -- -D warnings
-cargo clippy -p app --features ssr --all-targets -- -D warnings
+# One command, so both packages' dependencies are checked once with one set of features.
+cargo clippy -p server -p app --features app/ssr --all-targets -- -D warnings
 
 step "clippy: frontend and app, hydrate, wasm32"
 cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
@@ -41,15 +41,16 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i sqlx 2>/d
   exit 1
 fi
 
-step "release build (server + wasm)"
-cargo leptos build --release --precompress --split
+step "release build of the site (wasm chunks, CSS, public files, their hashes)"
+cargo leptos build --release --precompress --split --frontend-only
 
 step "unit and integration tests (SQLite and PostgreSQL)"
-# As cargo-leptos sets them, so neither leptos nor the server (whose build reads the
-# release's /pkg hashes) is built again.
+# The server is built once, here, by the tests' own build (the tests and the binary need
+# the same dependencies with the same features, so `cargo leptos build` building it as
+# well would compile it and everything under it twice). Its build script reads the site's
+# hashes written above; the browser tests below run this same binary.
 export LEPTOS_OUTPUT_NAME=pavilion LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt
-cargo test --release -p app --features ssr
-cargo test --release -p server
+cargo test --release -p app -p server --features app/ssr
 
 step "browser tests"
 (cd end2end && npx playwright test)
