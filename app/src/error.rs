@@ -308,6 +308,55 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// The sentence for an input problem in `locale`, outside a page (a download, an upload).
+pub fn problem_text_in(locale: crate::i18n::Locale, problem: Problem) -> String {
+    use crate::i18n::*;
+    macro_rules! texts {
+        ($($(#[doc = $doc:literal])* $variant:ident => $key:ident,)*) => {
+            match problem {
+                $(Problem::$variant => td_string!(locale, errors.problem.$key).to_string(),)*
+            }
+        };
+    }
+    crate::error::problem_table!(texts)
+}
+
+/// The explanation of any error in `locale`, outside a page.
+pub fn error_text_in(locale: crate::i18n::Locale, error: &AppError) -> String {
+    use crate::i18n::*;
+    match error {
+        AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
+        AppError::Invalid(problem) => problem_text_in(locale, *problem),
+        AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
+        AppError::SignInRequired => td_string!(locale, errors.sign_in_required).to_string(),
+        AppError::RateLimited => td_string!(locale, errors.rate_limited).to_string(),
+        AppError::Internal { .. } => td_string!(locale, errors.internal).to_string(),
+        AppError::Transport => td_string!(locale, errors.transport).to_string(),
+    }
+}
+
+/// Why a request was refused, from its HTTP status alone, in `locale`: for answers a plain
+/// handler or a layer gives without a body of its own (an upload too large, a missing
+/// session, a form a stranger sent).
+pub fn refusal_text(locale: crate::i18n::Locale, status: u16) -> String {
+    use crate::i18n::*;
+    match status {
+        401 => td_string!(locale, errors.sign_in_required).to_string(),
+        403 => td_string!(locale, errors.forbidden).to_string(),
+        404 | 410 => td_string!(locale, errors.not_found).to_string(),
+        413 => td_string!(locale, errors.too_large).to_string(),
+        422 => td_string!(locale, errors.invalid).to_string(),
+        429 => td_string!(locale, errors.rate_limited).to_string(),
+        _ => td_string!(locale, errors.bad_request).to_string(),
+    }
+}
+
+/// The link back to the home page under such an answer.
+pub fn back_home_text(locale: crate::i18n::Locale) -> String {
+    use crate::i18n::*;
+    td_string!(locale, common.back_home).to_string()
+}
+
 /// The internal-error sentence and its reference as plain text in `lang`, for answers that
 /// are not pages (downloads, uploads, a server that failed before any page).
 pub fn internal_error_text(lang: crate::model::Lang, reference: &str) -> String {

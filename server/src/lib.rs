@@ -11,6 +11,8 @@ mod not_found;
 mod observability;
 mod page_cache;
 mod rate_limit;
+mod refusals;
 mod request_id;
+pub mod routes;
 pub mod startup;
 pub mod telemetry;

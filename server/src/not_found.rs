@@ -206,7 +206,7 @@ impl Template {
 
     fn answer(&self, rest: &str, head: bool) -> Response {
         let nonce = app::backend::crypto::random_token(16);
-        let html = self.fill(&nonce, &app::components::encode_query_value(rest));
+        let html = self.fill(&nonce, &app::model::url::encode_path_value(rest));
         let mut response = if head {
             Response::new(Body::empty())
         } else {
@@ -296,7 +296,7 @@ mod tests {
             let from_copy = format!(
                 "/{}/{}",
                 Lang::Zh.code(),
-                app::components::encode_query_value(&kind.rest(&uri(path)).expect("plain"))
+                app::model::url::encode_path_value(&kind.rest(&uri(path)).expect("plain"))
             );
             let (p, q) = path.split_once('?').unwrap_or((path, ""));
             let full = Lang::Zh.localize_path(p);
@@ -305,7 +305,7 @@ mod tests {
             } else {
                 format!("{full}?{q}")
             };
-            assert_eq!(from_copy, app::components::encode_query_value(&full));
+            assert_eq!(from_copy, app::model::url::encode_path_value(&full));
         }
     }
 

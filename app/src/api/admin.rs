@@ -17,7 +17,7 @@ use crate::backend::admin::require_admin;
 #[cfg(feature = "ssr")]
 fn back_to(lang: Lang, page: &str, done: &str) {
     let separator = if page.ends_with('&') { "" } else { "?" };
-    let done = crate::model::listing::encode(done);
+    let done = crate::model::url::encode_query_value(done);
     leptos_axum::redirect(&format!(
         "/{}/admin{page}{separator}done={done}",
         lang.code()

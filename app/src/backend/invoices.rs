@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use crate::backend::AppState;
 use crate::backend::crypto::random_token;
-use crate::backend::db::orders::{self, OrderRow, ShipmentRow};
+use crate::backend::db::order_details::{self, ShipmentRow};
+use crate::backend::db::orders::OrderRow;
 use crate::backend::db::{invoices, now_seconds, write_transaction};
 use crate::backend::notify;
 use crate::error::{AppError, Problem};
@@ -34,7 +35,7 @@ async fn parcel(
     order: &OrderRow,
     shipment_id: i64,
 ) -> Result<ShipmentRow, AppError> {
-    orders::shipments(&state.pool, order.id, "zh")
+    order_details::shipments(&state.pool, order.id, "zh")
         .await?
         .into_iter()
         .find(|s| s.id == shipment_id)

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 use tokio::io::AsyncWriteExt;
 
-use crate::backend::db::now_seconds;
+use crate::backend::db::{now_seconds, outbox};
 use crate::i18n::Locale;
 use crate::model::Lang;
 
@@ -28,17 +28,14 @@ pub async fn enqueue<'c, E>(executor: E, mail: &Mail) -> Result<(), sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query(
-        "INSERT INTO outbox (recipient, lang, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(&mail.to)
-    .bind(mail.lang.code())
-    .bind(&mail.subject)
-    .bind(&mail.body)
-    .bind(now_seconds())
-    .execute(executor)
-    .await?;
-    Ok(())
+    let message = outbox::Message {
+        recipient: &mail.to,
+        lang: mail.lang.code(),
+        subject: &mail.subject,
+        body: &mail.body,
+        now: now_seconds(),
+    };
+    outbox::enqueue(executor, &message).await
 }
 
 fn locale(lang: Lang) -> Locale {
@@ -164,54 +161,23 @@ const CLAIM_SECONDS: i64 = 60;
 
 /// Sends what is waiting (up to 50 messages); failures are retried up to five times.
 pub async fn deliver_pending(pool: &AnyPool, transport: &Transport) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, recipient, subject, body FROM outbox \
-         WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 50",
-    )
-    .fetch_all(pool)
-    .await?;
     let mut sent = 0;
-    for row in rows {
-        let id: i64 = row.try_get("id")?;
+    for message in outbox::waiting(pool, 50).await? {
         // Another app server may be sending the same message: only the one whose claim
         // lands sends it; a claim lapses after a minute (a server that died mid-send).
         let now = now_seconds();
-        let claimed = sqlx::query(
-            "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
-             AND (claimed_until IS NULL OR claimed_until < $3)",
-        )
-        .bind(now + CLAIM_SECONDS)
-        .bind(id)
-        .bind(now)
-        .execute(pool)
-        .await?;
-        if claimed.rows_affected() != 1 {
+        if !outbox::claim(pool, message.id, now, now + CLAIM_SECONDS).await? {
             continue;
         }
-        let recipient: String = row.try_get("recipient")?;
-        let subject: String = row.try_get("subject")?;
-        let body: String = row.try_get("body")?;
-        match transport.send(&recipient, &subject, &body).await {
+        let sending = transport.send(&message.recipient, &message.subject, &message.body);
+        match sending.await {
             Ok(()) => {
-                sqlx::query(
-                    "UPDATE outbox SET sent_at = $1, attempts = attempts + 1 WHERE id = $2",
-                )
-                .bind(now_seconds())
-                .bind(id)
-                .execute(pool)
-                .await?;
+                outbox::sent(pool, message.id, now_seconds()).await?;
                 sent += 1;
             }
             Err(error) => {
-                tracing::warn!(outbox.id = id, %error, "mail not sent");
-                sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_until = NULL \
-                     WHERE id = $2",
-                )
-                .bind(error)
-                .bind(id)
-                .execute(pool)
-                .await?;
+                tracing::warn!(outbox.id = message.id, %error, "mail not sent");
+                outbox::failed(pool, message.id, &error).await?;
             }
         }
     }

@@ -3,10 +3,10 @@
 //! buyers about their parcels and refunds.
 
 use leptos_i18n::td_string;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::backend::AppState;
-use crate::backend::db::orders::Tx;
+use crate::backend::db::{Tx, recipients};
 use crate::backend::mail::{self, Mail};
 use crate::i18n::Locale;
 use crate::model::{Lang, Money};
@@ -36,20 +36,13 @@ pub async fn application_decided(
     public_url: &str,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let Some(row) = sqlx::query(
-        "SELECT a.shop_name, a.status, a.reason, u.email, u.lang FROM shop_applications a \
-         JOIN users u ON u.id = a.user_id WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?
-    else {
+    let Some(row) = recipients::applicant(pool, id).await? else {
         return Ok(());
     };
-    let lang = lang_of(&row.try_get::<String, _>("lang")?);
+    let lang = lang_of(&row.lang);
     let l = Locale::from(lang);
-    let shop: String = row.try_get("shop_name")?;
-    let (subject, body) = match row.try_get::<String, _>("status")?.as_str() {
+    let shop = row.shop_name;
+    let (subject, body) = match row.status.as_str() {
         "approved" => {
             let link = format!("{public_url}/{}/seller", lang.code());
             (
@@ -65,9 +58,7 @@ pub async fn application_decided(
         }
         "rejected" => {
             let link = format!("{public_url}/{}/sell/status", lang.code());
-            let reason: String = row
-                .try_get::<Option<String>, _>("reason")?
-                .unwrap_or_default();
+            let reason = row.reason.unwrap_or_default();
             (
                 td_string!(l, mail.application_rejected_subject, shop = &shop).to_string(),
                 td_string!(
@@ -82,11 +73,10 @@ pub async fn application_decided(
         }
         _ => return Ok(()),
     };
-    let to = row.try_get("email")?;
     mail::enqueue(
         pool,
         &Mail {
-            to,
+            to: row.email,
             lang,
             subject,
             body,
@@ -102,25 +92,15 @@ pub async fn listing_decided(
     product_id: i64,
     decision: ListingDecision<'_>,
 ) -> Result<(), sqlx::Error> {
-    let owners = sqlx::query(
-        "SELECT u.email, u.lang, p.slug, \
-                COALESCE((SELECT t.title FROM product_texts t \
-                          WHERE t.product_id = p.id AND t.locale = u.lang), p.slug) AS title \
-         FROM products p JOIN shop_members m ON m.shop_id = p.shop_id AND m.role = 'owner' \
-         JOIN users u ON u.id = m.user_id WHERE p.id = $1",
-    )
-    .bind(product_id)
-    .fetch_all(pool)
-    .await?;
+    let owners = recipients::product_owners(pool, product_id).await?;
     for owner in owners {
-        let lang = lang_of(&owner.try_get::<String, _>("lang")?);
+        let lang = lang_of(&owner.lang);
         let l = Locale::from(lang);
-        let product: String = owner.try_get("title")?;
+        let product = owner.title;
         let editor = format!("{public_url}/{}/seller/products/{product_id}", lang.code());
         let (subject, body) = match decision {
             ListingDecision::Approved => {
-                let slug: String = owner.try_get("slug")?;
-                let link = format!("{public_url}/{}/products/{slug}", lang.code());
+                let link = format!("{public_url}/{}/products/{}", lang.code(), owner.slug);
                 (
                     td_string!(l, mail.listing_approved_subject, product = &product).to_string(),
                     td_string!(
@@ -155,11 +135,10 @@ pub async fn listing_decided(
                 .to_string(),
             ),
         };
-        let to = owner.try_get("email")?;
         mail::enqueue(
             pool,
             &Mail {
-                to,
+                to: owner.email,
                 lang,
                 subject,
                 body,
@@ -184,27 +163,16 @@ async fn buyer_of_shipment(
     state: &AppState,
     shipment_id: i64,
 ) -> Result<Option<Buyer>, sqlx::Error> {
-    let Some(row) = sqlx::query(
-        "SELECT o.email, o.lang, o.number, o.user_id, \
-                COALESCE((SELECT t.name FROM shop_texts t \
-                          WHERE t.shop_id = s.shop_id AND t.locale = o.lang), '') AS shop \
-         FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1",
-    )
-    .bind(shipment_id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
+    let Some(row) = recipients::parcel_buyer(tx, shipment_id).await? else {
         return Ok(None);
     };
-    let lang = lang_of(&row.try_get::<String, _>("lang")?);
-    let number: String = row.try_get("number")?;
-    let guest = row.try_get::<Option<i64>, _>("user_id")?.is_none();
+    let lang = lang_of(&row.lang);
     Ok(Some(Buyer {
-        to: row.try_get("email")?,
-        link: crate::backend::orders::order_link(state, lang, &number, guest),
+        link: crate::backend::orders::order_link(state, lang, &row.number, row.user_id.is_none()),
+        to: row.email,
         lang,
-        number,
-        shop: row.try_get("shop")?,
+        number: row.number,
+        shop: row.shop,
     }))
 }
 
@@ -304,21 +272,16 @@ pub async fn order_refunded(
     amount_fen: i64,
     reason: &str,
 ) -> Result<(), sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT email, lang, number, user_id FROM orders WHERE id = $1")
-        .bind(order_id)
-        .fetch_optional(&mut **tx)
-        .await?
-    else {
+    let Some(row) = recipients::order_buyer(tx, order_id).await? else {
         return Ok(());
     };
-    let lang = lang_of(&row.try_get::<String, _>("lang")?);
+    let lang = lang_of(&row.lang);
     let l = Locale::from(lang);
-    let number: String = row.try_get("number")?;
-    let guest = row.try_get::<Option<i64>, _>("user_id")?.is_none();
-    let link = crate::backend::orders::order_link(state, lang, &number, guest);
+    let number = row.number;
+    let link = crate::backend::orders::order_link(state, lang, &number, row.user_id.is_none());
     let amount = Money::cny(amount_fen).to_string();
     let mail = Mail {
-        to: row.try_get("email")?,
+        to: row.email,
         lang,
         subject: td_string!(l, mail.order_refunded_subject, number = &number).to_string(),
         body: td_string!(

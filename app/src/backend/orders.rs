@@ -5,7 +5,7 @@
 use crate::backend::AppState;
 use crate::backend::crypto::{sign, verify};
 use crate::backend::db::orders::{self, Actor, OrderRow};
-use crate::backend::db::{now_seconds, write_transaction};
+use crate::backend::db::{now_seconds, order_details, parcels, write_transaction};
 use crate::backend::notify;
 use crate::backend::session::Session;
 use crate::error::{AppError, Problem};
@@ -104,9 +104,9 @@ pub async fn view(
     lang: Lang,
 ) -> Result<OrderView, AppError> {
     let pool = &state.pool;
-    let shipments = orders::shipments(pool, order.id, lang.code()).await?;
-    let lines = orders::lines(pool, order.id).await?;
-    let events = orders::events(pool, order.id).await?;
+    let shipments = order_details::shipments(pool, order.id, lang.code()).await?;
+    let lines = order_details::lines(pool, order.id).await?;
+    let events = order_details::events(pool, order.id).await?;
     let mut invoices = crate::backend::db::invoices::of_order(pool, order.id).await?;
     let reviewed = match session.user() {
         Some(user) => crate::backend::reviews::reviewed_products(pool, user.id).await?,
@@ -244,15 +244,7 @@ pub async fn expire_unpaid(state: &AppState) -> Result<usize, AppError> {
 
 /// The order's status from its shipments: delivered when all are, shipped when all left.
 async fn settle_order_status(tx: &mut orders::Tx, order_id: i64) -> Result<(), sqlx::Error> {
-    use sqlx::Row;
-    let rows = sqlx::query("SELECT status FROM shipments WHERE order_id = $1")
-        .bind(order_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let statuses: Vec<String> = rows
-        .iter()
-        .map(|r| r.try_get("status"))
-        .collect::<Result<_, _>>()?;
+    let statuses = parcels::statuses(tx, order_id).await?;
     let live: Vec<&str> = statuses
         .iter()
         .map(String::as_str)
@@ -293,12 +285,7 @@ pub async fn ship(
     )
     .await?
     .ok_or(Problem::NotShipped)?;
-    sqlx::query("UPDATE shipments SET carrier = $1, tracking = $2 WHERE id = $3")
-        .bind(carrier)
-        .bind(tracking)
-        .bind(shipment_id)
-        .execute(&mut *tx)
-        .await?;
+    parcels::set_tracking(&mut tx, shipment_id, carrier, tracking).await?;
     let note = format!("{carrier} {tracking}");
     orders::record_event(
         &mut tx,
@@ -342,12 +329,7 @@ pub async fn cancel_shipment(
         Some(reason),
     )
     .await?;
-    let live: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM shipments WHERE order_id = $1 AND status NOT IN ('cancelled', 'refunded')",
-    )
-    .bind(order_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let live = parcels::live_count(&mut tx, order_id).await?;
     if live == 0 {
         let from = [OrderStatus::Placed, OrderStatus::Paid];
         if orders::transition(&mut tx, order_id, &from, OrderStatus::Cancelled).await? {
@@ -407,16 +389,7 @@ async fn shipment_transition(
     from: OrderStatus,
     to: OrderStatus,
 ) -> Result<Option<i64>, sqlx::Error> {
-    use sqlx::Row;
-    let row = sqlx::query(
-        "UPDATE shipments SET status = $1 WHERE id = $2 AND status = $3 RETURNING order_id",
-    )
-    .bind(to.code())
-    .bind(shipment_id)
-    .bind(from.code())
-    .fetch_optional(&mut **tx)
-    .await?;
-    row.map(|r| r.try_get("order_id")).transpose()
+    parcels::transition(tx, shipment_id, from, to).await
 }
 
 /// The order's link by number (signed when it is a guest's order), as a path on this site.

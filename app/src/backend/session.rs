@@ -5,13 +5,12 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::backend::crypto::{random_token, sha256_hex};
-use crate::backend::db::now_seconds;
+use crate::backend::db::{now_seconds, sessions};
 use crate::error::AppError;
-use crate::model::Lang;
-use crate::model::account::{AccountView, Role};
+use crate::model::account::AccountView;
 
 pub const COOKIE: &str = "pavilion_session";
 /// A session unused for a week ends.
@@ -109,14 +108,7 @@ impl Session {
         let token = random_token(16);
         let hash = sha256_hex(&token);
         let now = now_seconds();
-        sqlx::query(
-            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) \
-             VALUES ($1, NULL, $2, $2)",
-        )
-        .bind(&hash)
-        .bind(now)
-        .execute(pool)
-        .await?;
+        sessions::insert(pool, &hash, None, now).await?;
         let mut state = self.state();
         state.token = Some(token.clone());
         state.cookie = CookieChange::Set(token);
@@ -133,20 +125,9 @@ impl Session {
         let old = self.id_hash();
         let token = random_token(16);
         let now = now_seconds();
-        sqlx::query(
-            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) \
-             VALUES ($1, $2, $3, $3)",
-        )
-        .bind(sha256_hex(&token))
-        .bind(user.id)
-        .bind(now)
-        .execute(pool)
-        .await?;
+        sessions::insert(pool, &sha256_hex(&token), Some(user.id), now).await?;
         if let Some(old) = &old {
-            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-                .bind(old)
-                .execute(pool)
-                .await?;
+            sessions::delete(pool, old).await?;
         }
         let mut state = self.state();
         state.token = Some(token.clone());
@@ -158,10 +139,7 @@ impl Session {
     /// Ends this session.
     pub async fn sign_out(&self, pool: &AnyPool) -> Result<(), AppError> {
         if let Some(hash) = self.id_hash() {
-            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-                .bind(hash)
-                .execute(pool)
-                .await?;
+            sessions::delete(pool, &hash).await?;
         }
         let mut state = self.state();
         state.token = None;
@@ -173,68 +151,32 @@ impl Session {
 
 /// Ends every session of a user (log out everywhere, password changed or reset).
 pub async fn end_all(pool: &AnyPool, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(pool)
-        .await?;
-    Ok(())
+    sessions::delete_all_of(pool, user_id).await
 }
 
 /// `Ok(None)` when the session does not exist or has expired (and is then removed);
 /// `Ok(Some(None))` for a live guest session.
 async fn find(pool: &AnyPool, token: &str) -> Result<Option<Option<SessionUser>>, sqlx::Error> {
     let hash = sha256_hex(token);
-    let row = sqlx::query(
-        "SELECT s.created_at, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.lang, \
-                u.locked \
-         FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
-    )
-    .bind(&hash)
-    .fetch_optional(pool)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
+    let Some(found) = sessions::find(pool, &hash).await? else {
+        return Ok(None);
+    };
     let now = now_seconds();
-    let created_at: i64 = row.try_get("created_at")?;
-    let last_seen_at: i64 = row.try_get("last_seen_at")?;
-    let user_id: Option<i64> = row.try_get("id")?;
-    let locked = row.try_get::<Option<i64>, _>("locked")?.unwrap_or(0) == 1;
-    if now - last_seen_at > IDLE_SECONDS || now - created_at > ABSOLUTE_SECONDS || locked {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-            .bind(&hash)
-            .execute(pool)
-            .await?;
+    let (idle, age) = (now - found.last_seen_at, now - found.created_at);
+    if idle > IDLE_SECONDS || age > ABSOLUTE_SECONDS || found.locked {
+        sessions::delete(pool, &hash).await?;
         return Ok(None);
     }
-    if now - last_seen_at > TOUCH_SECONDS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
-            .bind(now)
-            .bind(&hash)
-            .execute(pool)
-            .await?;
+    if idle > TOUCH_SECONDS {
+        sessions::touch(pool, &hash, now).await?;
     }
-    let Some(id) = user_id else {
-        return Ok(Some(None));
-    };
-    let role: String = row.try_get("role")?;
-    let lang: String = row.try_get("lang")?;
-    Ok(Some(Some(SessionUser {
-        id,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        role: Role::parse(&role).unwrap_or(Role::Customer),
-        lang: Lang::parse(&lang).unwrap_or_default(),
-    })))
+    Ok(Some(found.user))
 }
 
 /// Removes sessions past their idle or absolute limit.
 pub async fn purge_expired(pool: &AnyPool) -> Result<u64, sqlx::Error> {
     let now = now_seconds();
-    let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
-        .bind(now - IDLE_SECONDS)
-        .bind(now - ABSOLUTE_SECONDS)
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected())
+    sessions::purge(pool, now - IDLE_SECONDS, now - ABSOLUTE_SECONDS).await
 }
 
 /// The session of the request being handled (from the request's extensions).

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
 use crate::components::forms::shown_beside_a_control;
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, Problem, error_text_in, problem_text_in};
 use crate::i18n::*;
 
 /// The translated sentence for an input problem.
@@ -11,34 +11,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
     problem_text_in(i18n.get_locale(), problem)
 }
 
-/// The sentence for an input problem in `locale`, outside a page (a download, an upload).
-pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
-    macro_rules! texts {
-        ($($(#[doc = $doc:literal])* $variant:ident => $key:ident,)*) => {
-            match problem {
-                $(Problem::$variant => td_string!(locale, errors.problem.$key).to_string(),)*
-            }
-        };
-    }
-    crate::error::problem_table!(texts)
-}
-
 /// The translated explanation of any error.
 pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
     error_text_in(i18n.get_locale(), error)
-}
-
-/// The explanation of any error in `locale`, outside a page.
-pub fn error_text_in(locale: Locale, error: &AppError) -> String {
-    match error {
-        AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
-        AppError::Invalid(problem) => problem_text_in(locale, *problem),
-        AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
-        AppError::SignInRequired => td_string!(locale, errors.sign_in_required).to_string(),
-        AppError::RateLimited => td_string!(locale, errors.rate_limited).to_string(),
-        AppError::Internal { .. } => td_string!(locale, errors.internal).to_string(),
-        AppError::Transport => td_string!(locale, errors.transport).to_string(),
-    }
 }
 
 /// A translated explanation of an error, announced to screen readers. An internal error

@@ -23,7 +23,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         format!(
             "/switch-language?lang={}&to={}",
             target.code(),
-            encode_query_value(&to)
+            crate::model::url::encode_path_value(&to)
         )
     };
     let other = move || lang.get().other();
@@ -39,17 +39,4 @@ pub fn LanguageSwitch() -> impl IntoView {
             {move || other().native_name()}
         </a>
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

@@ -16,15 +16,13 @@ mod units;
 mod use_lang;
 
 pub use cart_changes::use_cart_changes;
-pub use error_message::{
-    ActionError, ErrorMessage, error_text, error_text_in, problem_text, problem_text_in,
-};
+pub use error_message::{ActionError, ErrorMessage, error_text, problem_text};
 pub use forms::{
     Control, ControlError, Feedback, Field, LangField, SelectField, TextArea, field_id,
     refused_form, use_control,
 };
 pub use json_ld::JsonLd;
-pub use language_switch::{LanguageSwitch, encode_query_value};
+pub use language_switch::LanguageSwitch;
 pub use marked::Marked;
 pub use page_meta::PageMeta;
 pub use pager::Pager;

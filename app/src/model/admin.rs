@@ -19,12 +19,8 @@ pub struct AdminDashboard {
     pub suspended_shops: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ApplicationDocument {
-    pub id: i64,
-    pub content_type: String,
-    pub size_bytes: i64,
-}
+/// A document of an application, as the applicant and the console list it.
+pub use crate::model::seller::DocumentView as ApplicationDocument;
 
 /// A seller application, with the shop it opened once approved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ProductCard;
+use super::url::encode_query_value;
 
 pub const PAGE_SIZE: usize = 24;
 const MAX_PAGE: u32 = 500;
@@ -195,7 +196,7 @@ impl ListingQuery {
         }
         parts
             .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .map(|(k, v)| format!("{k}={}", encode_query_value(&v)))
             .collect::<Vec<_>>()
             .join("&")
     }
@@ -218,19 +219,6 @@ impl ListingQuery {
             || self.cert.is_some()
             || self.in_stock
     }
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

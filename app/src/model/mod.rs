@@ -10,6 +10,7 @@ pub mod money;
 pub mod product;
 pub mod site;
 pub mod tax;
+pub mod url;
 
 pub use catalog::{CategorySummary, HomeData, ProductCard};
 pub use dispatch::{Dispatch, Zone};

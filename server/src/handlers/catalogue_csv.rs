@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use app::backend::seller::{Need, catalogue_csv, csv::MAX_BYTES, shop_of};
+use app::backend::seller::{Need, catalogue_csv, csv::MAX_BYTES, shop_for};
 use app::backend::session::Session;
+use app::error::AppError;
 use app::model::Lang;
 use axum::Extension;
 use axum::extract::{Multipart, State};
@@ -20,9 +21,9 @@ pub const MAX_UPLOAD: usize = MAX_BYTES + 64 * 1024;
 /// The caller's shop when they may manage its catalogue.
 async fn managed_shop(state: &ServerState, session: &Session) -> Result<(i64, i64), StatusCode> {
     let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
-    match shop_of(&state.app.pool, user.id, user.lang).await {
-        Ok(Some(shop)) if Need::Catalogue.allows(shop.role) => Ok((shop.id, user.id)),
-        Ok(_) => Err(StatusCode::FORBIDDEN),
+    match shop_for(&state.app.pool, &user, Need::Catalogue).await {
+        Ok(shop) => Ok((shop.id, user.id)),
+        Err(AppError::Forbidden) => Err(StatusCode::FORBIDDEN),
         Err(error) => {
             tracing::error!(%error, "cannot read the seller's shop");
             Err(StatusCode::INTERNAL_SERVER_ERROR)

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use app::backend::seller::{Need, shop_for};
 use app::backend::session::Session;
-use app::components::error_text_in;
-use app::error::AppError;
+use app::error::{AppError, error_text_in};
 use app::i18n::Locale;
 use app::model::Lang;
 use axum::Extension;
@@ -56,15 +56,9 @@ pub async fn upload(
         return refused(lang, &AppError::SignInRequired);
     };
     let shared = &state.app;
-    let shop = match app::backend::seller::shop_of(&shared.pool, user.id, lang).await {
-        Ok(Some(shop)) => shop,
-        Ok(None) => return refused(lang, &AppError::Forbidden),
-        Err(error) => {
-            return refused(
-                lang,
-                &AppError::internal("reading the seller's shop", error),
-            );
-        }
+    let shop = match shop_for(&shared.pool, &user, Need::Member).await {
+        Ok(shop) => shop,
+        Err(error) => return refused(lang, &error),
     };
     let shipment: i64 = text(&fields, "shipment").parse().unwrap_or(-1);
     let pdf = fields

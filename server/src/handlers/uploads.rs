@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
+use app::backend::seller::{Need, shop_for};
 use app::backend::session::Session;
+use app::error::AppError;
 use app::model::Lang;
 use app::model::account::Role;
 use app::model::seller::SellerShop;
@@ -227,9 +229,9 @@ pub(crate) async fn catalogue_form(
     let fields = fields(multipart).await?;
     let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
     let lang = lang_of(&fields);
-    match app::backend::seller::shop_of(&state.app.pool, user.id, lang).await {
-        Ok(Some(shop)) if shop.role.manages_catalogue() => Ok((fields, lang, shop, user.id)),
-        Ok(_) => Err(StatusCode::FORBIDDEN),
+    match shop_for(&state.app.pool, &user, Need::Catalogue).await {
+        Ok(shop) => Ok((fields, lang, shop, user.id)),
+        Err(AppError::Forbidden) => Err(StatusCode::FORBIDDEN),
         Err(error) => {
             tracing::error!(%error, "cannot read the seller's shop");
             Err(StatusCode::INTERNAL_SERVER_ERROR)
@@ -366,8 +368,13 @@ pub async fn shop_picture(
         tracing::error!(%error, "cannot store a shop picture");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    if let Err(error) =
-        app::backend::seller::profile::set_picture(pool, shop.id, kind == "banner").await
+    if let Err(error) = app::backend::seller::profile::set_picture(
+        pool,
+        state.app.engine,
+        shop.id,
+        kind == "banner",
+    )
+    .await
     {
         tracing::error!(error = error.code_text(), "cannot record a shop picture");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

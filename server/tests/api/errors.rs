@@ -119,3 +119,34 @@ both!(
         assert!(english.contains("Reference for support"), "{english}");
     }
 );
+
+both!(
+    a_refusal_without_a_body_is_explained_in_the_visitors_language,
+    |app| {
+        // The catalogue export is a plain handler: a stranger is refused with 401 and no
+        // words of its own.
+        for (accept, language, kind, words) in [
+            ("text/html", "zh-CN,zh;q=0.9", "text/html", "请先登录"),
+            ("text/html", "en", "text/html", "Please sign in to do that."),
+            ("*/*", "en", "text/plain", "Please sign in to do that."),
+            ("application/json", "zh", "application/json", "请先登录"),
+        ] {
+            let response = app
+                .client
+                .get(app.url("/exports/products.csv"))
+                .header("accept", accept)
+                .header("accept-language", language)
+                .send()
+                .await
+                .expect("answered");
+            assert_eq!(response.status(), 401, "{accept} {language}");
+            let content_type = response.headers()["content-type"]
+                .to_str()
+                .expect("ascii")
+                .to_owned();
+            assert!(content_type.starts_with(kind), "{accept}: {content_type}");
+            let body = response.text().await.expect("body");
+            assert!(body.contains(words), "{accept} {language}: {body}");
+        }
+    }
+);

@@ -9,16 +9,9 @@ use crate::error::AppError;
 
 pub async fn withdraw(pool: &AnyPool, who: &Operator, id: i64) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let (slug, publish_at): (String, Option<i64>) =
-        sqlx::query_as("SELECT slug, publish_at FROM articles WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(AppError::NotFound)?;
-    sqlx::query("UPDATE articles SET publish_at = NULL WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let (slug, publish_at) = crate::backend::db::articles::withdraw(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let change = Change {
         action: "article.withdraw",
         target: format!("article:{slug}"),

@@ -2,11 +2,10 @@
 //! refuses both with triggers).
 
 use serde_json::Value;
-use sqlx::any::AnyRow;
-use sqlx::{Any, AnyPool, Executor, Row};
+use sqlx::{Any, AnyPool, Executor};
 
 use super::like_pattern;
-use crate::backend::db::now_seconds;
+use crate::backend::db::{audit, now_seconds};
 use crate::backend::seller::csv::escape;
 use crate::model::admin::{AuditEntry, PAGE_ROWS};
 
@@ -56,21 +55,17 @@ pub async fn record<'c, E>(
 where
     E: Executor<'c, Database = Any>,
 {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_id, actor, action, target, before_state, after_state, address) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(now_seconds())
-    .bind(who.user_id)
-    .bind(&who.email)
-    .bind(change.action)
-    .bind(&change.target)
-    .bind(change.before.map(|v| v.to_string()))
-    .bind(change.after.map(|v| v.to_string()))
-    .bind(&who.address)
-    .execute(executor)
-    .await?;
-    Ok(())
+    let entry = audit::NewEntry {
+        at: now_seconds(),
+        actor_id: who.user_id,
+        actor: &who.email,
+        action: change.action,
+        target: &change.target,
+        before: change.before.map(|v| v.to_string()),
+        after: change.after.map(|v| v.to_string()),
+        address: &who.address,
+    };
+    audit::insert(executor, entry).await
 }
 
 /// Records a change made by a service that ran its own transaction; a failure to record is
@@ -83,19 +78,6 @@ pub async fn record_after(pool: &AnyPool, who: &Operator, change: Change<'_>) {
     }
 }
 
-fn entry(row: &AnyRow) -> Result<AuditEntry, sqlx::Error> {
-    Ok(AuditEntry {
-        id: row.try_get("id")?,
-        at: row.try_get("at")?,
-        actor: row.try_get("actor")?,
-        action: row.try_get("action")?,
-        target: row.try_get("target")?,
-        before: row.try_get("before_state")?,
-        after: row.try_get("after_state")?,
-        address: row.try_get("address")?,
-    })
-}
-
 /// Entries whose actor, action, target or address contain `query`, newest first, older
 /// than `before_id` when paging; at most `limit`.
 pub async fn search(
@@ -104,19 +86,8 @@ pub async fn search(
     before_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, at, actor, action, target, before_state, after_state, address FROM audit_log \
-         WHERE (LOWER(actor) LIKE $1 ESCAPE '\\' OR LOWER(action) LIKE $1 ESCAPE '\\' \
-                OR LOWER(target) LIKE $1 ESCAPE '\\' OR LOWER(address) LIKE $1 ESCAPE '\\') \
-           AND id < $2 \
-         ORDER BY id DESC LIMIT $3",
-    )
-    .bind(like_pattern(query))
-    .bind(before_id.unwrap_or(i64::MAX))
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(entry).collect()
+    let before_id = before_id.unwrap_or(i64::MAX);
+    audit::search(pool, &like_pattern(query), before_id, limit).await
 }
 
 /// A page of the console's list.

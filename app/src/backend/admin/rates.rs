@@ -2,46 +2,24 @@
 //! they were placed, so a change never rewrites an old order.
 
 use serde_json::json;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::audit::{self, Change, Operator};
-use crate::backend::db::write_transaction;
-use crate::backend::db::{Engine, now_seconds};
+use crate::backend::db::rates;
+use crate::backend::db::revisions::bump_catalogue;
+use crate::backend::db::{Engine, now_seconds, write_transaction};
 use crate::backend::seller::analytics::set_commission;
-use crate::backend::seller::bump_catalog;
 use crate::error::{AppError, Problem};
-use crate::model::admin::{DatedRate, RatesView, parse_percent, parse_rate};
+use crate::model::admin::{RatesView, parse_percent, parse_rate};
 use crate::model::china_time;
 
 /// The currencies the pavilion converts prices into.
 pub const CURRENCIES: [&str; 2] = ["PKR", "USD"];
 
 pub async fn history(pool: &AnyPool) -> Result<RatesView, sqlx::Error> {
-    let exchange = sqlx::query(
-        "SELECT currency, per_cny_micros AS value, set_on FROM exchange_rates ORDER BY id DESC LIMIT 40",
-    )
-    .fetch_all(pool)
-    .await?;
-    let commission = sqlx::query(
-        "SELECT 'commission' AS currency, basis_points AS value, set_on FROM commission_rates \
-         ORDER BY set_on DESC, id DESC LIMIT 40",
-    )
-    .fetch_all(pool)
-    .await?;
-    let dated = |rows: Vec<sqlx::any::AnyRow>| {
-        rows.iter()
-            .map(|r| {
-                Ok(DatedRate {
-                    currency: r.try_get("currency")?,
-                    value: r.try_get("value")?,
-                    set_on: r.try_get("set_on")?,
-                })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()
-    };
     Ok(RatesView {
-        exchange: dated(exchange)?,
-        commission: dated(commission)?,
+        exchange: rates::exchange_history(pool).await?,
+        commission: rates::commission_history(pool).await?,
     })
 }
 
@@ -61,22 +39,9 @@ pub async fn set_exchange_rate(
     let now = now_seconds();
     let today = china_time::date(now);
     let mut tx = write_transaction(pool, engine).await?;
-    let before: Option<i64> = sqlx::query_scalar(
-        "SELECT per_cny_micros FROM exchange_rates WHERE currency = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(currency)
-    .fetch_optional(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO exchange_rates (currency, per_cny_micros, set_on, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(currency)
-    .bind(micros)
-    .bind(&today)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    bump_catalog(&mut tx).await?;
+    let before = rates::latest_exchange(&mut tx, currency).await?;
+    rates::insert_exchange(&mut tx, currency, micros, &today, now).await?;
+    bump_catalogue(&mut tx).await?;
     let change = Change {
         action: "rate.exchange",
         target: format!("rate:{currency}"),

@@ -2,17 +2,16 @@
 //! products leave the catalogue at once) or lift the suspension.
 
 use serde_json::json;
-use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::Desk;
 use super::audit::{self, Change, Operator};
-use crate::backend::db::Engine;
-use crate::backend::db::write_transaction;
+use crate::backend::db::revisions::bump_catalogue;
+use crate::backend::db::{Engine, shops, write_transaction};
 use crate::backend::notify;
-use crate::backend::seller::{applications, bump_catalog};
+use crate::backend::seller::applications;
 use crate::error::AppError;
-use crate::model::admin::{AdminApplication, AdminShop, ApplicationDocument, PAGE_ROWS};
+use crate::model::admin::{AdminApplication, PAGE_ROWS};
 use crate::model::{Dispatch, Lang};
 
 /// Applications in one status (`pending`, `approved`, `rejected`), oldest pending first,
@@ -22,79 +21,7 @@ pub async fn applications(
     status: &str,
     lang: Lang,
 ) -> Result<Vec<AdminApplication>, sqlx::Error> {
-    let order = if status == "pending" { "ASC" } else { "DESC" };
-    let rows = sqlx::query(&format!(
-        "SELECT a.id, a.status, a.kind, a.legal_name, a.shop_name, a.registration_number, \
-                a.contact_name, a.contact_phone, a.categories, a.reason, a.created_at, u.email, \
-                COALESCE(ct.name, c.key) AS city, s.id AS shop_id, s.slug AS shop_slug, \
-                s.suspended, s.suspended_reason \
-         FROM shop_applications a JOIN users u ON u.id = a.user_id \
-         JOIN cities c ON c.id = a.city_id \
-         LEFT JOIN city_texts ct ON ct.city_id = c.id AND ct.locale = $2 \
-         LEFT JOIN shops s ON s.id = a.shop_id \
-         WHERE a.status = $1 ORDER BY a.id {order} LIMIT $3"
-    ))
-    .bind(status)
-    .bind(lang.code())
-    .bind(PAGE_ROWS)
-    .fetch_all(pool)
-    .await?;
-    let mut list = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let mut application = application(row)?;
-        application.documents = documents(pool, application.id).await?;
-        list.push(application);
-    }
-    Ok(list)
-}
-
-fn application(r: &AnyRow) -> Result<AdminApplication, sqlx::Error> {
-    let shop_id: Option<i64> = r.try_get("shop_id")?;
-    let shop = match shop_id {
-        Some(id) => Some(AdminShop {
-            id,
-            slug: r.try_get("shop_slug")?,
-            suspended: r.try_get::<i64, _>("suspended")? == 1,
-            suspended_reason: r.try_get("suspended_reason")?,
-        }),
-        None => None,
-    };
-    Ok(AdminApplication {
-        id: r.try_get("id")?,
-        status: r.try_get("status")?,
-        kind: r.try_get("kind")?,
-        legal_name: r.try_get("legal_name")?,
-        shop_name: r.try_get("shop_name")?,
-        registration_number: r.try_get("registration_number")?,
-        city: r.try_get("city")?,
-        contact_name: r.try_get("contact_name")?,
-        contact_phone: r.try_get("contact_phone")?,
-        email: r.try_get("email")?,
-        categories: r.try_get("categories")?,
-        reason: r.try_get("reason")?,
-        created_at: r.try_get("created_at")?,
-        documents: Vec::new(),
-        shop,
-    })
-}
-
-async fn documents(pool: &AnyPool, id: i64) -> Result<Vec<ApplicationDocument>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, content_type, size_bytes FROM application_documents \
-         WHERE application_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ApplicationDocument {
-                id: r.try_get("id")?,
-                content_type: r.try_get("content_type")?,
-                size_bytes: r.try_get("size_bytes")?,
-            })
-        })
-        .collect()
+    crate::backend::db::applications::for_console(pool, status, lang, PAGE_ROWS).await
 }
 
 /// Where an application's document is kept, and its type, for the console's download.
@@ -102,13 +29,7 @@ pub async fn document_file(
     pool: &AnyPool,
     id: i64,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT stored_name, content_type FROM application_documents WHERE id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await?;
-    row.map(|r| Ok((r.try_get("stored_name")?, r.try_get("content_type")?)))
-        .transpose()
+    crate::backend::db::applications::document_file(pool, id).await
 }
 
 /// Approves a pending application (the verified shop opens); returns the shop's slug.
@@ -171,21 +92,13 @@ pub async fn set_suspended(
         reason.trim()
     };
     let mut tx = write_transaction(pool, engine).await?;
-    let before = sqlx::query("SELECT slug, suspended, suspended_reason FROM shops WHERE id = $1")
-        .bind(shop_id)
-        .fetch_optional(&mut *tx)
+    let before = shops::suspension(&mut tx, shop_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let slug: String = before.try_get("slug")?;
-    let was_suspended = before.try_get::<i64, _>("suspended")? == 1;
-    let old_reason: Option<String> = before.try_get("suspended_reason")?;
-    sqlx::query("UPDATE shops SET suspended = $1, suspended_reason = $2 WHERE id = $3")
-        .bind(i64::from(suspend))
-        .bind(suspend.then_some(reason))
-        .bind(shop_id)
-        .execute(&mut *tx)
-        .await?;
-    bump_catalog(&mut tx).await?;
+    let (slug, old_reason) = (before.slug, before.suspended_reason);
+    let was_suspended = before.suspended == 1;
+    shops::set_suspended(&mut tx, shop_id, suspend.then_some(reason)).await?;
+    bump_catalogue(&mut tx).await?;
     let change = Change {
         action: if suspend {
             "shop.suspend"

@@ -2,42 +2,20 @@
 //! its owner choose a new password.
 
 use serde_json::json;
-use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::audit::{self, Change, Operator};
 use super::like_pattern;
 use crate::backend::AppState;
-use crate::backend::db::accounts;
+use crate::backend::db::accounts::{self, AccountFlag};
 use crate::backend::session;
 use crate::error::{AppError, Problem};
 use crate::model::account::Role;
 use crate::model::admin::{AdminUser, PAGE_ROWS};
 
-fn user(r: &AnyRow) -> Result<AdminUser, sqlx::Error> {
-    Ok(AdminUser {
-        id: r.try_get("id")?,
-        email: r.try_get("email")?,
-        display_name: r.try_get("display_name")?,
-        role: Role::parse(&r.try_get::<String, _>("role")?).unwrap_or(Role::Customer),
-        locked: r.try_get::<i64, _>("locked")? == 1,
-        must_reset: r.try_get::<i64, _>("must_reset")? == 1,
-        created_at: r.try_get("created_at")?,
-    })
-}
-
 /// People whose email or name contains `query`, newest first.
 pub async fn search(pool: &AnyPool, query: &str) -> Result<Vec<AdminUser>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, email, display_name, role, locked, must_reset, created_at FROM users \
-         WHERE LOWER(email) LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\' \
-         ORDER BY id DESC LIMIT $2",
-    )
-    .bind(like_pattern(query))
-    .bind(PAGE_ROWS)
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(user).collect()
+    accounts::search(pool, &like_pattern(query), PAGE_ROWS).await
 }
 
 /// What the console may do to an account.
@@ -85,19 +63,13 @@ pub async fn change(
             json!({ "must_reset": true }),
         ),
     };
-    let update = match what {
-        UserChange::Role(role) => {
-            sqlx::query("UPDATE users SET role = $1 WHERE id = $2").bind(role.code())
-        }
-        UserChange::Lock(lock) => {
-            sqlx::query("UPDATE users SET locked = $1 WHERE id = $2").bind(i64::from(lock))
-        }
-        UserChange::ForcePasswordReset => {
-            sqlx::query("UPDATE users SET must_reset = $1 WHERE id = $2").bind(1_i64)
-        }
+    let flag = match what {
+        UserChange::Role(role) => AccountFlag::Role(role),
+        UserChange::Lock(lock) => AccountFlag::Locked(lock),
+        UserChange::ForcePasswordReset => AccountFlag::MustReset,
     };
     let mut tx = pool.begin().await?;
-    update.bind(user_id).execute(&mut *tx).await?;
+    accounts::set_flag(&mut tx, user_id, flag).await?;
     let change = Change {
         action,
         target: format!("user:{}", record.user.email),

@@ -1,9 +1,9 @@
 //! Rate limits for signing in and password resets, counted in the database so they hold
 //! across app servers: failures per account and per network address in a window.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
-use crate::backend::db::now_seconds;
+use crate::backend::db::{attempts, now_seconds};
 use crate::error::AppError;
 
 pub struct Limit {
@@ -40,14 +40,8 @@ impl Limit {
 
     /// `RateLimited` once `key` has used up its attempts in the window.
     pub async fn check(&self, pool: &AnyPool, key: &str) -> Result<(), AppError> {
-        let row = sqlx::query(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM auth_attempts WHERE scope = $1 AND at > $2",
-        )
-        .bind(self.scope(key))
-        .bind(now_seconds() - self.window_seconds)
-        .fetch_one(pool)
-        .await?;
-        let used: i64 = row.try_get("n")?;
+        let since = now_seconds() - self.window_seconds;
+        let used = attempts::count_since(pool, &self.scope(key), since).await?;
         if used >= self.max {
             Err(AppError::RateLimited)
         } else {
@@ -56,20 +50,12 @@ impl Limit {
     }
 
     pub async fn record(&self, pool: &AnyPool, key: &str) -> Result<(), AppError> {
-        sqlx::query("INSERT INTO auth_attempts (scope, at) VALUES ($1, $2)")
-            .bind(self.scope(key))
-            .bind(now_seconds())
-            .execute(pool)
-            .await?;
+        attempts::record(pool, &self.scope(key), now_seconds()).await?;
         Ok(())
     }
 }
 
 /// Forgets attempts older than any window.
 pub async fn purge(pool: &AnyPool) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM auth_attempts WHERE at < $1")
-        .bind(now_seconds() - 24 * 3600)
-        .execute(pool)
-        .await?;
-    Ok(())
+    attempts::purge(pool, now_seconds() - 24 * 3600).await
 }

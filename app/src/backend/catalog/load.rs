@@ -1,9 +1,10 @@
 //! Reads the published catalogue from the database into a snapshot.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 use std::collections::HashMap;
 
 use super::snapshot::{Catalog, Category, City, Product, Rate, Shop, Texts, Variant};
+use crate::backend::db::catalogue;
 use crate::model::order::ShippingMethod;
 use crate::model::{Currency, Dispatch, TaxClass};
 
@@ -14,20 +15,14 @@ async fn texts(
     owner: &str,
     columns: &[&str],
 ) -> Result<HashMap<i64, Vec<Texts>>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {owner}, locale, {} FROM {table}",
-        columns.join(", ")
-    );
-    let rows = sqlx::query(&sql).fetch_all(pool).await?;
     let mut out: HashMap<i64, Vec<Texts>> = HashMap::new();
-    for row in rows {
-        let id: i64 = row.try_get(0)?;
-        let locale: String = row.try_get(1)?;
+    for row in catalogue::texts(pool, table, owner, columns).await? {
+        let (id, locale, texts) = catalogue::text_row(&row, columns.len())?;
         let entry = out
             .entry(id)
             .or_insert_with(|| vec![Texts::default(); columns.len()]);
-        for (i, slot) in entry.iter_mut().enumerate() {
-            slot.set(&locale, row.try_get(i + 2)?);
+        for (slot, text) in entry.iter_mut().zip(texts) {
+            slot.set(&locale, text);
         }
     }
     Ok(out)
@@ -39,32 +34,12 @@ fn take(texts: &mut HashMap<i64, Vec<Texts>>, id: i64, n: usize) -> Vec<Texts> {
         .unwrap_or_else(|| vec![Texts::default(); n])
 }
 
-type ProductRow = (
-    i64,
-    String,
-    i64,
-    i64,
-    i64,
-    String,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-    i64,
-);
-
 /// Loads every published product and what it refers to.
 pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
     let revision = crate::backend::db::revisions::catalogue(pool).await?;
 
     let mut city_texts = texts(pool, "city_texts", "city_id", &["name"]).await?;
-    let city_rows: Vec<(i64, String, Option<String>)> =
-        sqlx::query_as("SELECT id, key, province FROM cities ORDER BY id")
-            .fetch_all(pool)
-            .await?;
+    let city_rows = catalogue::cities(pool).await?;
     let cities: Vec<City> = city_rows
         .into_iter()
         .map(|(id, key, province)| {
@@ -87,11 +62,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         &["name", "description"],
     )
     .await?;
-    let category_rows: Vec<(i64, String, Option<i64>, String)> = sqlx::query_as(
-        "SELECT id, slug, parent_id, tax_class FROM categories ORDER BY position, id",
-    )
-    .fetch_all(pool)
-    .await?;
+    let category_rows = catalogue::categories(pool).await?;
     let category_index: HashMap<i64, usize> = category_rows
         .iter()
         .enumerate()
@@ -120,47 +91,35 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         &["name", "tagline", "story", "policies"],
     )
     .await?;
-    type ShopRow = (i64, String, String, String, i64, i64, Option<i64>, i64, i64);
-    let shop_rows: Vec<ShopRow> = sqlx::query_as(
-        "SELECT id, slug, kind, dispatch, city_id, verified, founded, has_logo, has_banner \
-             FROM shops WHERE suspended = 0 ORDER BY id",
-    )
-    .fetch_all(pool)
-    .await?;
-    let shops: Vec<Shop> = shop_rows
+    let shops: Vec<Shop> = catalogue::open_shops(pool)
+        .await?
         .into_iter()
-        .map(
-            |(id, slug, kind, dispatch, city_id, verified, founded, has_logo, has_banner)| {
-                let [name, tagline, story, policies] =
-                    <[Texts; 4]>::try_from(take(&mut shop_texts, id, 4)).unwrap_or_default();
-                Shop {
-                    id,
-                    slug,
-                    kind,
-                    dispatch: Dispatch::parse(&dispatch).unwrap_or_default(),
-                    city: city_index.get(&city_id).copied().unwrap_or_default(),
-                    verified: verified == 1,
-                    founded,
-                    name,
-                    tagline,
-                    story,
-                    policies,
-                    has_logo: has_logo == 1,
-                    has_banner: has_banner == 1,
-                }
-            },
-        )
+        .map(|row| {
+            let [name, tagline, story, policies] =
+                <[Texts; 4]>::try_from(take(&mut shop_texts, row.id, 4)).unwrap_or_default();
+            Shop {
+                id: row.id,
+                slug: row.slug,
+                kind: row.kind,
+                dispatch: Dispatch::parse(&row.dispatch).unwrap_or_default(),
+                city: city_index.get(&row.city_id).copied().unwrap_or_default(),
+                verified: row.verified == 1,
+                founded: row.founded,
+                name,
+                tagline,
+                story,
+                policies,
+                has_logo: row.has_logo == 1,
+                has_banner: row.has_banner == 1,
+            }
+        })
         .collect();
     let shop_index: HashMap<i64, usize> =
         shops.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
 
     let mut variants = load_variants(pool).await?;
     let mut certifications: HashMap<i64, Vec<String>> = HashMap::new();
-    let cert_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT product_id, certification FROM product_certifications ORDER BY certification",
-    )
-    .fetch_all(pool)
-    .await?;
+    let cert_rows = catalogue::certifications(pool).await?;
     for (id, cert) in cert_rows {
         certifications.entry(id).or_default().push(cert);
     }
@@ -172,18 +131,11 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         &["title", "summary", "description"],
     )
     .await?;
-    let product_rows: Vec<ProductRow> = sqlx::query_as(
-        "SELECT id, slug, shop_id, category_id, origin_city_id, hs_code, weight_g, featured, \
-            created_at, updated_at, revision, rating_sum, rating_count, drawn_art \
-         FROM products WHERE status = 'published' \
-           AND shop_id NOT IN (SELECT id FROM shops WHERE suspended = 1) ORDER BY id",
-    )
-    .fetch_all(pool)
-    .await?;
+    let product_rows = catalogue::products_on_sale(pool).await?;
     let mut products = Vec::with_capacity(product_rows.len());
     for row in product_rows {
-        let (id, slug, shop_id, category_id, city_id, hs_code, weight_g, featured) =
-            (row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7);
+        let (id, shop_id, category_id, city_id) =
+            (row.id, row.shop_id, row.category_id, row.origin_city_id);
         let (Some(&shop), Some(&category), Some(&city)) = (
             shop_index.get(&shop_id),
             category_index.get(&category_id),
@@ -206,21 +158,21 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         }
         products.push(Product {
             id,
-            slug,
+            slug: row.slug,
             shop,
             category,
             category_path,
             city,
-            hs_code,
-            weight_g,
+            hs_code: row.hs_code,
+            weight_g: row.weight_g,
             certifications: certifications.remove(&id).unwrap_or_default(),
-            featured: featured == 1,
-            created_at: row.8,
-            updated_at: row.9,
-            revision: row.10,
-            rating_sum: row.11,
-            rating_count: row.12,
-            drawn_art: row.13 == 1,
+            featured: row.featured == 1,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            revision: row.revision,
+            rating_sum: row.rating_sum,
+            rating_count: row.rating_count,
+            drawn_art: row.drawn_art == 1,
             title,
             summary,
             description,
@@ -281,53 +233,37 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
 
 async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {
     let mut labels = texts(pool, "variant_texts", "variant_id", &["label"]).await?;
-    let rows: Vec<(i64, i64, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT v.id, v.product_id, v.sku, v.price_minor, v.stock, \
-                COALESCE(v.weight_g, p.weight_g) \
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.pending = 0 \
-         ORDER BY v.product_id, v.position, v.id",
-    )
-    .fetch_all(pool)
-    .await?;
     let mut out: HashMap<i64, Vec<Variant>> = HashMap::new();
-    for (id, product_id, sku, price_minor, stock, weight_g) in rows {
-        let [label] = <[Texts; 1]>::try_from(take(&mut labels, id, 1)).unwrap_or_default();
-        out.entry(product_id).or_default().push(Variant {
-            sku,
+    for row in catalogue::variants_on_sale(pool).await? {
+        let [label] = <[Texts; 1]>::try_from(take(&mut labels, row.id, 1)).unwrap_or_default();
+        out.entry(row.product_id).or_default().push(Variant {
+            sku: row.sku,
             label,
-            price_minor,
-            stock,
-            weight_g,
+            price_minor: row.price_minor,
+            stock: row.stock,
+            weight_g: row.weight_g,
         });
     }
     Ok(out)
 }
 
-/// The newest rate of each currency.
 /// How long each shipping method takes, by zone.
 async fn load_delivery_days(
     pool: &AnyPool,
 ) -> Result<HashMap<(ShippingMethod, String), (i64, i64)>, sqlx::Error> {
-    let rows: Vec<(String, String, i64, i64)> =
-        sqlx::query_as("SELECT method, zone, days_min, days_max FROM shipping_rates")
-            .fetch_all(pool)
-            .await?;
-    Ok(rows
+    Ok(crate::backend::db::shipping::rates(pool)
+        .await?
         .into_iter()
-        .filter_map(|(method, zone, min, max)| {
-            Some(((ShippingMethod::parse(&method).ok()?, zone), (min, max)))
+        .filter_map(|r| {
+            let method = ShippingMethod::parse(&r.method).ok()?;
+            Some(((method, r.zone), (r.days_min, r.days_max)))
         })
         .collect())
 }
 
+/// The newest rate of each currency.
 async fn load_rates(pool: &AnyPool) -> Result<Vec<Rate>, sqlx::Error> {
-    let rows: Vec<(String, i64, String)> = sqlx::query_as(
-        "SELECT r.currency, r.per_cny_micros, r.set_on FROM exchange_rates r \
-         WHERE r.id = (SELECT MAX(id) FROM exchange_rates x WHERE x.currency = r.currency) \
-         ORDER BY r.currency DESC",
-    )
-    .fetch_all(pool)
-    .await?;
+    let rows = catalogue::latest_rates(pool).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(currency, per_cny_micros, set_on)| {

@@ -8,7 +8,6 @@ pub use numbers::OrderNumbers;
 pub use place::place_order;
 
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use std::collections::HashMap;
 
 use crate::backend::AppState;
@@ -46,26 +45,19 @@ pub struct Rates(HashMap<(ShippingMethod, &'static str), Rate>);
 
 impl Rates {
     pub async fn load(pool: &sqlx::AnyPool) -> Result<Rates, AppError> {
-        let rows = sqlx::query(
-            "SELECT method, zone, first_g, first_fee, step_g, step_fee, days_min, days_max \
-             FROM shipping_rates",
-        )
-        .fetch_all(pool)
-        .await?;
         let mut rates = HashMap::new();
-        for row in rows {
-            let method = ShippingMethod::parse(&row.try_get::<String, _>("method")?);
-            let zone: String = row.try_get("zone")?;
+        for row in crate::backend::db::shipping::rates(pool).await? {
+            let method = ShippingMethod::parse(&row.method);
             let zone = ["all", "local", "standard", "remote"]
                 .into_iter()
-                .find(|z| *z == zone);
+                .find(|z| *z == row.zone);
             if let (Ok(method), Some(zone)) = (method, zone) {
                 let rate = Rate {
-                    first_g: row.try_get("first_g")?,
-                    first_fee: row.try_get("first_fee")?,
-                    step_g: row.try_get("step_g")?,
-                    step_fee: row.try_get("step_fee")?,
-                    days: (row.try_get("days_min")?, row.try_get("days_max")?),
+                    first_g: row.first_g,
+                    first_fee: row.first_fee,
+                    step_g: row.step_g,
+                    step_fee: row.step_fee,
+                    days: (row.days_min, row.days_max),
                 };
                 rates.insert((method, zone), rate);
             }

@@ -2,8 +2,6 @@
 //! order and writes the order, keyed by the attempt's idempotency key so a resubmitted form
 //! returns the same order; a race lost in the database is tried again.
 
-use sqlx::Row;
-
 use super::{PAYMENT_WINDOW_SECONDS, Priced, Rates, fingerprint, price};
 use crate::backend::AppState;
 use crate::backend::cart::issue;
@@ -358,19 +356,10 @@ async fn line_texts(
     tx: &mut orders::Tx,
     variant_id: i64,
 ) -> Result<(String, String, String, String), sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT pt.locale, pt.title, vt.label FROM variants v \
-         JOIN product_texts pt ON pt.product_id = v.product_id \
-         JOIN variant_texts vt ON vt.variant_id = v.id AND vt.locale = pt.locale \
-         WHERE v.id = $1",
-    )
-    .bind(variant_id)
-    .fetch_all(&mut **tx)
-    .await?;
     let mut texts = (String::new(), String::new(), String::new(), String::new());
-    for row in rows {
-        let locale: String = row.try_get("locale")?;
-        let (title, label): (String, String) = (row.try_get("title")?, row.try_get("label")?);
+    for (locale, title, label) in
+        crate::backend::db::variants::variant_texts(tx, variant_id).await?
+    {
         match locale.as_str() {
             "en" => (texts.0, texts.2) = (title, label),
             _ => (texts.1, texts.3) = (title, label),

@@ -2,9 +2,10 @@
 //! both languages side by side. A language is published only when its title and body
 //! exist and the publishing time has come.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::backend::content::seed::put_text;
+use crate::backend::db::article_writes as db;
 use crate::backend::db::now_seconds;
 use crate::error::{AppError, Problem};
 use crate::model::content::Section;
@@ -21,68 +22,43 @@ fn lang_state(has_text: bool, publish_at: Option<i64>, now: i64) -> LangState {
 }
 
 pub async fn list(pool: &AnyPool) -> Result<Vec<EditorRow>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT a.id, a.slug, a.section, a.publish_at, \
-            (SELECT t.title FROM article_texts t WHERE t.article_id = a.id AND t.locale = 'en') AS en, \
-            (SELECT t.title FROM article_texts t WHERE t.article_id = a.id AND t.locale = 'zh') AS zh \
-         FROM articles a ORDER BY a.updated_at DESC, a.id DESC LIMIT 500",
-    )
-    .fetch_all(pool)
-    .await?;
+    let rows = db::listed(pool).await?;
     let now = now_seconds();
-    rows.iter()
-        .map(|r| {
-            let publish_at: Option<i64> = r.try_get("publish_at")?;
-            let en: Option<String> = r.try_get("en")?;
-            let zh: Option<String> = r.try_get("zh")?;
-            let section: String = r.try_get("section")?;
-            Ok(EditorRow {
-                id: r.try_get("id")?,
-                slug: r.try_get("slug")?,
-                section: Section::parse(&section).unwrap_or(Section::Culture),
-                en: lang_state(en.is_some(), publish_at, now),
-                zh: lang_state(zh.is_some(), publish_at, now),
-                title: en.or(zh).unwrap_or_default(),
-                publish_at,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| EditorRow {
+            id: r.id,
+            slug: r.slug,
+            section: Section::parse(&r.section).unwrap_or(Section::Culture),
+            en: lang_state(r.en.is_some(), r.publish_at, now),
+            zh: lang_state(r.zh.is_some(), r.publish_at, now),
+            title: r.en.or(r.zh).unwrap_or_default(),
+            publish_at: r.publish_at,
         })
-        .collect()
+        .collect())
 }
 
 /// An article as the editor form shows it.
 pub async fn load(pool: &AnyPool, id: i64) -> Result<ArticleDraft, AppError> {
-    let head = sqlx::query("SELECT slug, section, cover, publish_at FROM articles WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let head = db::head(pool, id).await?.ok_or(AppError::NotFound)?;
     let mut draft = ArticleDraft {
         id: Some(id),
-        slug: head.try_get("slug")?,
-        section: head.try_get("section")?,
-        cover: head.try_get("cover")?,
-        publish_at: head
-            .try_get::<Option<i64>, _>("publish_at")?
-            .map(crate::model::china_time::local_input),
+        slug: head.slug,
+        section: head.section,
+        cover: head.cover,
+        publish_at: head.publish_at.map(crate::model::china_time::local_input),
         ..ArticleDraft::default()
     };
-    let texts = sqlx::query(
-        "SELECT locale, title, summary, body, body_html FROM article_texts WHERE article_id = $1",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    for t in texts {
-        let locale: String = t.try_get("locale")?;
-        let side = if locale == "en" {
+    for t in db::texts(pool, id).await? {
+        let side = if t.locale == "en" {
             &mut draft.en
         } else {
             &mut draft.zh
         };
-        side.title = t.try_get("title")?;
-        side.summary = t.try_get("summary")?;
-        side.body = t.try_get("body")?;
-        side.preview_html = t.try_get("body_html")?;
+        side.title = t.title;
+        side.summary = t.summary;
+        side.body = t.body;
+        side.preview_html = t.body_html;
     }
     Ok(draft)
 }
@@ -93,46 +69,17 @@ pub async fn save(pool: &AnyPool, draft: &ArticleDraft) -> Result<i64, AppError>
     let now = now_seconds();
     let mut tx = pool.begin().await?;
     let id = match draft.id {
-        Some(id) => {
-            let done = sqlx::query(
-                "UPDATE articles SET slug = $1, section = $2, cover = $3, publish_at = $4, \
-                 updated_at = $5 WHERE id = $6",
-            )
-            .bind(&checked.slug)
-            .bind(checked.section.code())
-            .bind(&checked.cover)
-            .bind(checked.publish_at)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await;
-            match done {
-                Ok(done) if done.rows_affected() == 1 => id,
-                Ok(_) => return Err(AppError::NotFound),
-                Err(e) if crate::backend::db::orders::is_unique_violation(&e) => {
-                    return Err(Problem::SlugTaken.into());
-                }
-                Err(e) => return Err(e.into()),
+        Some(id) => match db::update(&mut tx, id, &checked, now).await {
+            Ok(true) => id,
+            Ok(false) => return Err(AppError::NotFound),
+            Err(e) if crate::backend::db::orders::is_unique_violation(&e) => {
+                return Err(Problem::SlugTaken.into());
             }
-        }
-        None => {
-            let inserted = sqlx::query(
-                "INSERT INTO articles (slug, section, kind, cover, publish_at, created_at, \
-                 updated_at) VALUES ($1, $2, 'article', $3, $4, $5, $5) \
-                 ON CONFLICT (slug) DO NOTHING RETURNING id",
-            )
-            .bind(&checked.slug)
-            .bind(checked.section.code())
-            .bind(&checked.cover)
-            .bind(checked.publish_at)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?;
-            inserted
-                .map(|r| r.try_get::<i64, _>("id"))
-                .transpose()?
-                .ok_or(Problem::SlugTaken)?
-        }
+            Err(e) => return Err(e.into()),
+        },
+        None => db::insert(&mut tx, &checked, now)
+            .await?
+            .ok_or(Problem::SlugTaken)?,
     };
     for (locale, side) in [("en", &checked.en), ("zh", &checked.zh)] {
         match side {
@@ -140,11 +87,7 @@ pub async fn save(pool: &AnyPool, draft: &ArticleDraft) -> Result<i64, AppError>
                 put_text(&mut tx, id, locale, title, summary, body).await?
             }
             None => {
-                sqlx::query("DELETE FROM article_texts WHERE article_id = $1 AND locale = $2")
-                    .bind(id)
-                    .bind(locale)
-                    .execute(&mut *tx)
-                    .await?;
+                db::drop_text(&mut tx, id, locale).await?;
             }
         }
     }

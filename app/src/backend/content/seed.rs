@@ -3,10 +3,11 @@
 //! what is there and duplicates nothing.
 
 use serde::Deserialize;
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::AnyPool;
 
 use crate::backend::content::markdown;
-use crate::backend::db::now_seconds;
+use crate::backend::db::content_seed as db;
+use crate::backend::db::{Tx, article_writes, now_seconds};
 use crate::model::china_time;
 
 const ARTICLES: &str = include_str!("../seed/content/articles.json");
@@ -156,26 +157,8 @@ pub async fn demo(pool: &AnyPool) -> Result<ContentReport, sqlx::Error> {
             &r.published_on,
         )
         .await?;
-        sqlx::query("DELETE FROM recipes WHERE article_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO recipes (article_id, servings, prep_minutes, cook_minutes) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(r.servings)
-        .bind(r.prep_minutes)
-        .bind(r.cook_minutes)
-        .execute(&mut *tx)
-        .await?;
-        for table in ["recipe_ingredients", "recipe_steps"] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE article_id = $1"))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let times = (r.servings, r.prep_minutes, r.cook_minutes);
+        db::reset_recipe(&mut tx, id, times).await?;
         for (locale, t) in [("en", &r.en), ("zh", &r.zh)] {
             let body = if t.tips.is_empty() {
                 t.intro.clone()
@@ -184,40 +167,26 @@ pub async fn demo(pool: &AnyPool) -> Result<ContentReport, sqlx::Error> {
             };
             put_text(&mut tx, id, locale, &t.title, &t.summary, &body).await?;
             for (position, step) in t.steps.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO recipe_steps (article_id, locale, position, text) \
-                     VALUES ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(locale)
-                .bind(position as i64)
-                .bind(step)
-                .execute(&mut *tx)
-                .await?;
+                db::add_step(&mut tx, id, locale, position, step).await?;
             }
         }
         for (position, ingredient) in r.ingredients.iter().enumerate() {
             let product = match &ingredient.product {
-                Some(slug) => product_id(&mut tx, slug).await?,
+                Some(slug) => db::product_id(&mut tx, slug).await?,
                 None => None,
             };
             for (locale, quantity, name) in [
                 ("en", &ingredient.quantity, &ingredient.en),
                 ("zh", &ingredient.quantity_zh, &ingredient.zh),
             ] {
-                sqlx::query(
-                    "INSERT INTO recipe_ingredients \
-                     (article_id, position, locale, quantity, name, product_id) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(id)
-                .bind(position as i64)
-                .bind(locale)
-                .bind(quantity)
-                .bind(name)
-                .bind(product)
-                .execute(&mut *tx)
-                .await?;
+                let ingredient = db::Ingredient {
+                    position,
+                    locale,
+                    quantity,
+                    name,
+                    product_id: product,
+                };
+                db::add_ingredient(&mut tx, id, &ingredient).await?;
             }
         }
         let linked: Vec<String> = r
@@ -237,38 +206,18 @@ pub async fn demo(pool: &AnyPool) -> Result<ContentReport, sqlx::Error> {
             &d.published_on,
         )
         .await?;
-        sqlx::query("DELETE FROM destination_texts WHERE article_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        db::reset_destination(&mut tx, id).await?;
         for (locale, t) in [("en", &d.en), ("zh", &d.zh)] {
             put_text(&mut tx, id, locale, &t.title, &t.summary, &t.see).await?;
-            sqlx::query(
-                "INSERT INTO destination_texts \
-                 (article_id, locale, best_season, getting_there, visa_notes) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(locale)
-            .bind(&t.best_season)
-            .bind(&t.getting_there)
-            .bind(&t.visa_notes)
-            .execute(&mut *tx)
-            .await?;
+            let notes = db::DestinationNotes {
+                best_season: &t.best_season,
+                getting_there: &t.getting_there,
+                visa_notes: &t.visa_notes,
+            };
+            db::add_destination_notes(&mut tx, id, locale, &notes).await?;
         }
-        sqlx::query("DELETE FROM destination_cities WHERE article_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         for key in &d.product_cities {
-            sqlx::query(
-                "INSERT INTO destination_cities (article_id, city_id) \
-                 SELECT $1, id FROM cities WHERE key = $2",
-            )
-            .bind(id)
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+            db::add_destination_city(&mut tx, id, key).await?;
         }
     }
     for (position, p) in pavilions.iter().enumerate() {
@@ -278,13 +227,7 @@ pub async fn demo(pool: &AnyPool) -> Result<ContentReport, sqlx::Error> {
         ("home.recipe", "sindhi-chicken-biryani"),
         ("home.destination", "hunza"),
     ] {
-        sqlx::query(
-            "INSERT INTO site_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        )
-        .bind(name)
-        .bind(value)
-        .execute(&mut *tx)
-        .await?;
+        db::default_setting(&mut tx, name, value).await?;
     }
     tx.commit().await?;
     Ok(ContentReport {
@@ -296,126 +239,59 @@ pub async fn demo(pool: &AnyPool) -> Result<ContentReport, sqlx::Error> {
 }
 
 async fn upsert_article(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     slug: &str,
     section: &str,
     kind: &str,
     cover: &str,
     published_on: &str,
 ) -> Result<i64, sqlx::Error> {
-    let now = now_seconds();
-    let row = sqlx::query(
-        "INSERT INTO articles (slug, section, kind, cover, publish_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) \
-         ON CONFLICT (slug) DO UPDATE SET section = excluded.section, kind = excluded.kind, \
-         cover = excluded.cover, publish_at = excluded.publish_at, updated_at = excluded.updated_at \
-         RETURNING id",
-    )
-    .bind(slug)
-    .bind(section)
-    .bind(kind)
-    .bind(cover)
-    .bind(publish_at(published_on))
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    row.try_get("id")
+    let article = db::SeedArticle {
+        slug,
+        section,
+        kind,
+        cover,
+        publish_at: publish_at(published_on),
+        now: now_seconds(),
+    };
+    db::upsert_article(tx, &article).await
 }
 
 /// Writes one language's text of an article, with its sanitised HTML.
 pub async fn put_text(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     id: i64,
     locale: &str,
     title: &str,
     summary: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO article_texts (article_id, locale, title, summary, body, body_html) \
-         VALUES ($1, $2, $3, $4, $5, $6) \
-         ON CONFLICT (article_id, locale) DO UPDATE SET title = excluded.title, \
-         summary = excluded.summary, body = excluded.body, body_html = excluded.body_html",
-    )
-    .bind(id)
-    .bind(locale)
-    .bind(title)
-    .bind(summary)
-    .bind(body)
-    .bind(markdown::render(body))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    let body_html = markdown::render(body);
+    let text = article_writes::Text {
+        title,
+        summary,
+        body,
+        body_html: &body_html,
+    };
+    article_writes::put_text(tx, id, locale, &text).await
 }
 
-async fn product_id(
-    tx: &mut Transaction<'static, Any>,
-    slug: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM products WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.map(|r| r.try_get("id")).transpose()
+async fn put_products(tx: &mut Tx, id: i64, slugs: &[String]) -> Result<(), sqlx::Error> {
+    db::link_products(tx, id, slugs).await
 }
 
-async fn put_products(
-    tx: &mut Transaction<'static, Any>,
-    id: i64,
-    slugs: &[String],
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM article_products WHERE article_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for (position, slug) in slugs.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO article_products (article_id, product_id, position) \
-             SELECT $1, id, $2 FROM products WHERE slug = $3 ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(position as i64)
-        .bind(slug)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn seed_pavilion(
-    tx: &mut Transaction<'static, Any>,
-    position: i64,
-    p: &PavilionSeed,
-) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "INSERT INTO pavilions (slug, lon_micro, lat_micro, phone, position) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET \
-         lon_micro = excluded.lon_micro, lat_micro = excluded.lat_micro, \
-         phone = excluded.phone, position = excluded.position RETURNING id",
-    )
-    .bind(&p.slug)
-    .bind((p.lon * 1e6).round() as i64)
-    .bind((p.lat * 1e6).round() as i64)
-    .bind(&p.phone)
-    .bind(position)
-    .fetch_one(&mut **tx)
-    .await?;
-    let id: i64 = row.try_get("id")?;
+async fn seed_pavilion(tx: &mut Tx, position: i64, p: &PavilionSeed) -> Result<(), sqlx::Error> {
+    let place = ((p.lon * 1e6).round() as i64, (p.lat * 1e6).round() as i64);
+    let id = db::upsert_pavilion(tx, &p.slug, place, &p.phone, position).await?;
     for (locale, t) in [("en", &p.en), ("zh", &p.zh)] {
-        sqlx::query(
-            "INSERT INTO pavilion_texts (pavilion_id, locale, name, address, hours, offers_html) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (pavilion_id, locale) DO UPDATE SET \
-             name = excluded.name, address = excluded.address, hours = excluded.hours, \
-             offers_html = excluded.offers_html",
-        )
-        .bind(id)
-        .bind(locale)
-        .bind(&t.name)
-        .bind(&t.address)
-        .bind(&t.hours)
-        .bind(markdown::render(&t.offers))
-        .execute(&mut **tx)
-        .await?;
+        let offers_html = markdown::render(&t.offers);
+        let text = db::PavilionText {
+            name: &t.name,
+            address: &t.address,
+            hours: &t.hours,
+            offers_html: &offers_html,
+        };
+        db::put_pavilion_text(tx, id, locale, &text).await?;
     }
     Ok(())
 }

@@ -3,11 +3,39 @@
 //! (BIGINT integers, TEXT strings, 0/1 flags).
 
 pub mod accounts;
+pub mod applications;
+pub mod article_writes;
+pub mod articles;
+pub mod attempts;
+pub mod audit;
 pub mod carts;
+pub mod catalogue;
+pub mod catalogue_seed;
+pub mod content_seed;
+pub mod csv_files;
+pub mod dashboard;
 pub mod form_drafts;
+pub mod glossary;
 pub mod invoices;
+pub mod order_details;
 pub mod orders;
+pub mod outbox;
+pub mod parcels;
+pub mod payments;
+pub mod product_review;
+pub mod products;
+pub mod rates;
+pub mod recipients;
+pub mod refunds;
+pub mod reviews;
 pub mod revisions;
+pub mod sales;
+pub mod sessions;
+pub mod shipping;
+pub mod shops;
+pub mod staff;
+pub mod stock;
+pub mod variants;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};

@@ -25,3 +25,13 @@ pub async fn content(pool: &AnyPool, now: i64) -> Result<(i64, i64), sqlx::Error
     .fetch_one(pool)
     .await
 }
+
+/// Moves the catalogue revision on, so every app server reloads the catalogue; returns the
+/// new revision (products changed by the transaction carry it).
+pub async fn bump_catalogue(tx: &mut super::Tx) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision",
+    )
+    .fetch_one(&mut **tx)
+    .await
+}

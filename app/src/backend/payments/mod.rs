@@ -8,11 +8,10 @@ pub mod sandbox;
 
 use std::collections::BTreeMap;
 
-use sqlx::Row;
-
 use crate::backend::AppState;
 use crate::backend::crypto::random_token;
 use crate::backend::db::orders::{self, Actor};
+use crate::backend::db::payments as db;
 use crate::backend::db::{now_seconds, write_transaction};
 use crate::backend::mail;
 use crate::error::AppError;
@@ -91,40 +90,29 @@ pub async fn start(
         .payments
         .as_ref()
         .ok_or(crate::error::Problem::PaymentUnavailable)?;
-    let pending = sqlx::query(
-        "SELECT reference FROM payments WHERE order_id = $1 AND provider = $2 \
-         AND status = 'pending' ORDER BY id DESC LIMIT 1",
-    )
-    .bind(order_id)
-    .bind(provider.name())
-    .fetch_optional(&state.pool)
-    .await?;
+    let pending = db::pending_reference(&state.pool, order_id, Some(provider.name())).await?;
     let reference = match pending {
-        Some(row) => row.try_get("reference")?,
+        Some(reference) => reference,
         None => {
             let reference = format!("PAY{}", random_token(12));
-            let inserted = sqlx::query(
-                "INSERT INTO payments (order_id, provider, reference, amount, status, created_at) \
-                 VALUES ($1, $2, $3, $4, 'pending', $5)",
-            )
-            .bind(order_id)
-            .bind(provider.name())
-            .bind(&reference)
-            .bind(amount)
-            .bind(now_seconds())
-            .execute(&state.pool)
-            .await;
-            match inserted {
-                Ok(_) => reference,
+            let payment = db::NewPayment {
+                order_id,
+                provider: provider.name(),
+                reference: &reference,
+                amount,
+                now: now_seconds(),
+            };
+            match db::insert(&state.pool, &payment).await {
+                Ok(()) => reference,
                 // Another request for this order started its payment first (the database
                 // keeps one pending payment an order): that one is the live payment.
-                Err(error) if orders::is_unique_violation(&error) => sqlx::query_scalar(
-                    "SELECT reference FROM payments WHERE order_id = $1 AND status = 'pending'",
-                )
-                .bind(order_id)
-                .fetch_optional(&state.pool)
-                .await?
-                .ok_or_else(|| AppError::internal("reading the live payment", "it is missing"))?,
+                Err(error) if orders::is_unique_violation(&error) => {
+                    db::pending_reference(&state.pool, order_id, None)
+                        .await?
+                        .ok_or_else(|| {
+                            AppError::internal("reading the live payment", "it is missing")
+                        })?
+                }
                 Err(error) => return Err(error.into()),
             }
         }
@@ -186,33 +174,17 @@ async fn apply(
 ) -> Result<Applied, PaymentError> {
     let pool = &state.pool;
     let mut tx = write_transaction(pool, state.engine).await?;
-    let payment = sqlx::query(
-        "SELECT p.id, p.order_id, p.amount, o.number, o.email, o.lang, o.user_id FROM payments p \
-         JOIN orders o ON o.id = p.order_id WHERE p.reference = $1 AND p.provider = $2",
-    )
-    .bind(&n.reference)
-    .bind(provider)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(PaymentError::UnknownPayment)?;
-    let payment_id: i64 = payment.try_get("id")?;
-    let order_id: i64 = payment.try_get("order_id")?;
-    let order_number: String = payment.try_get("number")?;
-    if payment.try_get::<i64, _>("amount")? != n.amount {
+    let payment = db::by_reference(&mut tx, &n.reference, provider)
+        .await?
+        .ok_or(PaymentError::UnknownPayment)?;
+    let (payment_id, order_id) = (payment.id, payment.order_id);
+    let order_number = payment.number.clone();
+    if payment.amount != n.amount {
         return Err(PaymentError::AmountMismatch);
     }
-    let first_time = sqlx::query(
-        "INSERT INTO payment_notifications (provider, notify_id, reference, received_at) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-    )
-    .bind(provider)
-    .bind(&n.notify_id)
-    .bind(&n.reference)
-    .bind(now_seconds())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected()
-        == 1;
+    let first_time =
+        db::first_notification(&mut tx, provider, &n.notify_id, &n.reference, now_seconds())
+            .await?;
     if !first_time {
         tx.rollback().await?;
         return Ok(Applied::Replay { order_number });
@@ -230,21 +202,17 @@ async fn apply(
             if !settle(&mut tx, payment_id, "succeeded", &n.provider_txn, now).await? {
                 Applied::Unchanged { order_number }
             } else if mark_paid(&mut tx, order_id, now).await? {
-                let lang = Lang::parse(&payment.try_get::<String, _>("lang")?).unwrap_or_default();
-                let guest = payment.try_get::<Option<i64>, _>("user_id")?.is_none();
+                let lang = Lang::parse(&payment.lang).unwrap_or_default();
+                let guest = payment.user_id.is_none();
                 let link = crate::backend::orders::order_link(state, lang, &order_number, guest);
-                let email: String = payment.try_get("email")?;
                 mail::enqueue(
                     &mut *tx,
-                    &mail::order_paid(&email, lang, &order_number, &link),
+                    &mail::order_paid(&payment.email, lang, &order_number, &link),
                 )
                 .await?;
                 Applied::Paid { order_number }
             } else {
-                sqlx::query("UPDATE payments SET status = 'refund_due' WHERE id = $1")
-                    .bind(payment_id)
-                    .execute(&mut *tx)
-                    .await?;
+                db::mark_refund_due(&mut tx, payment_id).await?;
                 let actor = Actor {
                     kind: "payment",
                     user_id: None,
@@ -283,17 +251,7 @@ async fn settle(
     provider_txn: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE payments SET status = $1, provider_txn = $2, completed_at = $3 \
-         WHERE id = $4 AND status = 'pending'",
-    )
-    .bind(status)
-    .bind(provider_txn)
-    .bind(now)
-    .bind(payment_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    db::settle(tx, payment_id, status, provider_txn, now).await
 }
 
 /// Placed → paid, shipments with it; false when the order is no longer waiting for money.
@@ -301,11 +259,7 @@ async fn mark_paid(tx: &mut orders::Tx, order_id: i64, now: i64) -> Result<bool,
     if !orders::transition(tx, order_id, &[OrderStatus::Placed], OrderStatus::Paid).await? {
         return Ok(false);
     }
-    sqlx::query("UPDATE orders SET paid_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(order_id)
-        .execute(&mut **tx)
-        .await?;
+    db::set_order_paid_at(tx, order_id, now).await?;
     orders::transition_shipments(tx, order_id, &[OrderStatus::Placed], OrderStatus::Paid).await?;
     let actor = Actor {
         kind: "payment",

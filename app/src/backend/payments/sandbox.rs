@@ -47,21 +47,9 @@ fn field<'a>(
 fn query_string(fields: &BTreeMap<String, String>) -> String {
     fields
         .iter()
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .map(|(k, v)| format!("{k}={}", crate::model::url::encode_query_value(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 /// A payment request as the pay page shows it, after its signature was checked.

@@ -4,9 +4,10 @@
 
 mod data;
 
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::AnyPool;
 
-use crate::backend::db::now_seconds;
+use crate::backend::db::catalogue_seed as db;
+use crate::backend::db::{Tx, now_seconds};
 use data::{Catalogue, Text};
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,29 +36,13 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
     let mut tx = pool.begin().await?;
     let mut report = SeedReport::default();
     let now = now_seconds();
-    let revision = bump_revision(&mut tx).await?;
+    let revision = crate::backend::db::revisions::bump_catalogue(&mut tx).await?;
     seed_rates(&mut tx, now).await?;
 
     for city in &catalogue.cities {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO cities (key, country, province) VALUES ($1, $2, $3) \
-             ON CONFLICT (key) DO UPDATE SET country = excluded.country, \
-             province = excluded.province RETURNING id",
-        )
-        .bind(&city.key)
-        .bind(&city.country)
-        .bind(&city.province)
-        .fetch_one(&mut *tx)
-        .await?;
-        upsert_texts(
-            &mut tx,
-            "city_texts",
-            "city_id",
-            id,
-            &["name"],
-            &[&city.name],
-        )
-        .await?;
+        let province = city.province.as_deref();
+        let id = db::upsert_city(&mut tx, &city.key, &city.country, province).await?;
+        upsert_texts(&mut tx, CITY_TEXTS, id, &["name"], &[&city.name]).await?;
         report.cities += 1;
     }
 
@@ -69,24 +54,21 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
             Some(parent) => Some(id_of(&mut tx, "categories", "slug", parent, "category").await?),
             None => None,
         };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO categories (slug, parent_id, tax_class, position) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (slug) DO UPDATE SET parent_id = excluded.parent_id, \
-             tax_class = excluded.tax_class, position = excluded.position RETURNING id",
+        let id = db::upsert_category(
+            &mut tx,
+            &category.slug,
+            parent_id,
+            &category.tax_class,
+            position,
         )
-        .bind(&category.slug)
-        .bind(parent_id)
-        .bind(&category.tax_class)
-        .bind(position as i64)
-        .fetch_one(&mut *tx)
         .await?;
+        let texts = [&category.name, &category.description];
         upsert_texts(
             &mut tx,
-            "category_texts",
-            "category_id",
+            CATEGORY_TEXTS,
             id,
             &["name", "description"],
-            &[&category.name, &category.description],
+            &texts,
         )
         .await?;
         report.categories += 1;
@@ -94,29 +76,23 @@ pub async fn demo(pool: &AnyPool) -> Result<SeedReport, SeedError> {
 
     for shop in &catalogue.shops {
         let city_id = id_of(&mut tx, "cities", "key", &shop.city, "city").await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO shops (slug, kind, dispatch, city_id, verified, founded, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (slug) DO UPDATE SET kind = excluded.kind, dispatch = excluded.dispatch, \
-             city_id = excluded.city_id, verified = excluded.verified, \
-             founded = excluded.founded RETURNING id",
-        )
-        .bind(&shop.slug)
-        .bind(&shop.kind)
-        .bind(&shop.dispatch)
-        .bind(city_id)
-        .bind(i64::from(shop.verified))
-        .bind(shop.founded)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let seeded = db::SeedShop {
+            slug: &shop.slug,
+            kind: &shop.kind,
+            dispatch: &shop.dispatch,
+            city_id,
+            verified: shop.verified,
+            founded: shop.founded,
+            now,
+        };
+        let id = db::upsert_shop(&mut tx, &seeded).await?;
+        let texts = [&shop.name, &shop.tagline, &shop.story];
         upsert_texts(
             &mut tx,
-            "shop_texts",
-            "shop_id",
+            SHOP_TEXTS,
             id,
             &["name", "tagline", "story"],
-            &[&shop.name, &shop.tagline, &shop.story],
+            &texts,
         )
         .await?;
         report.shops += 1;
@@ -138,7 +114,7 @@ pub async fn synthetic(pool: &AnyPool, n: usize) -> Result<usize, SeedError> {
     let catalogue = Catalogue::load()?;
     let mut tx = pool.begin().await?;
     let now = now_seconds();
-    let revision = bump_revision(&mut tx).await?;
+    let revision = crate::backend::db::revisions::bump_catalogue(&mut tx).await?;
     for i in 0..n {
         let base = &catalogue.products[i % catalogue.products.len()];
         upsert_product(&mut tx, &base.batch(i + 1), revision, now).await?;
@@ -150,7 +126,7 @@ pub async fn synthetic(pool: &AnyPool, n: usize) -> Result<usize, SeedError> {
 /// Inserts or updates one product with its texts, certifications and variants;
 /// returns how many variants it has.
 async fn upsert_product(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     product: &data::Product,
     revision: i64,
     now: i64,
@@ -158,69 +134,34 @@ async fn upsert_product(
     let shop_id = id_of(tx, "shops", "slug", &product.shop, "shop").await?;
     let category_id = id_of(tx, "categories", "slug", &product.category, "category").await?;
     let city_id = id_of(tx, "cities", "key", &product.origin_city, "city").await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO products (slug, shop_id, category_id, origin_city_id, hs_code, weight_g, \
-            featured, status, created_at, updated_at, revision, drawn_art) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $8, $9, 1) \
-         ON CONFLICT (slug) DO UPDATE SET shop_id = excluded.shop_id, drawn_art = 1, \
-            category_id = excluded.category_id, origin_city_id = excluded.origin_city_id, \
-            hs_code = excluded.hs_code, weight_g = excluded.weight_g, \
-            featured = excluded.featured, updated_at = excluded.updated_at, \
-            revision = excluded.revision RETURNING id",
-    )
-    .bind(&product.slug)
-    .bind(shop_id)
-    .bind(category_id)
-    .bind(city_id)
-    .bind(&product.hs_code)
-    .bind(product.weight_g)
-    .bind(i64::from(product.featured))
-    .bind(now)
-    .bind(revision)
-    .fetch_one(&mut **tx)
-    .await?;
-    upsert_texts(
-        tx,
-        "product_texts",
-        "product_id",
-        id,
-        &["title", "summary", "description"],
-        &[&product.title, &product.summary, &product.description],
-    )
-    .await?;
-    sqlx::query("DELETE FROM product_certifications WHERE product_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for certification in &product.certifications {
-        sqlx::query(
-            "INSERT INTO product_certifications (product_id, certification) VALUES ($1, $2)",
-        )
-        .bind(id)
-        .bind(certification)
-        .execute(&mut **tx)
-        .await?;
-    }
+    let seeded = db::SeedProduct {
+        slug: &product.slug,
+        shop_id,
+        category_id,
+        city_id,
+        hs_code: &product.hs_code,
+        weight_g: product.weight_g,
+        featured: product.featured,
+        now,
+        revision,
+    };
+    let id = db::upsert_product(tx, &seeded).await?;
+    let texts = [&product.title, &product.summary, &product.description];
+    let columns = ["title", "summary", "description"];
+    upsert_texts(tx, PRODUCT_TEXTS, id, &columns, &texts).await?;
+    db::set_certifications(tx, id, &product.certifications).await?;
     for (position, variant) in product.variants.iter().enumerate() {
-        let variant_id: i64 = sqlx::query_scalar(
-            "INSERT INTO variants (product_id, sku, price_minor, currency, stock, position, weight_g) \
-             VALUES ($1, $2, $3, 'CNY', $4, $5, $6) \
-             ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id, \
-                price_minor = excluded.price_minor, stock = excluded.stock, \
-                position = excluded.position, weight_g = excluded.weight_g RETURNING id",
-        )
-        .bind(id)
-        .bind(&variant.sku)
-        .bind(variant.price_cny)
-        .bind(variant.stock)
-        .bind(position as i64)
-        .bind(variant.weight_g)
-        .fetch_one(&mut **tx)
-        .await?;
+        let seeded = db::SeedVariant {
+            sku: &variant.sku,
+            price_minor: variant.price_cny,
+            stock: variant.stock,
+            position,
+            weight_g: variant.weight_g,
+        };
+        let variant_id = db::upsert_variant(tx, id, &seeded).await?;
         upsert_texts(
             tx,
-            "variant_texts",
-            "variant_id",
+            VARIANT_TEXTS,
             variant_id,
             &["label"],
             &[&variant.option],
@@ -230,48 +171,27 @@ async fn upsert_product(
     Ok(product.variants.len())
 }
 
-/// Moves the catalogue revision on, so every app server reloads; returns the new one.
-async fn bump_revision(tx: &mut Transaction<'static, Any>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision",
-    )
-    .fetch_one(&mut **tx)
-    .await
-}
-
 /// Reference exchange rates, set once (the operator changes them later).
-async fn seed_rates(tx: &mut Transaction<'static, Any>, now: i64) -> Result<(), sqlx::Error> {
-    let count: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM exchange_rates")
-        .fetch_one(&mut **tx)
-        .await?;
-    if count > 0 {
+async fn seed_rates(tx: &mut Tx, now: i64) -> Result<(), sqlx::Error> {
+    if db::has_rates(tx).await? {
         return Ok(());
     }
     // Rupees and dollars per yuan, in millionths, as set on the given date.
     for (currency, per_cny_micros) in [("PKR", 39_120_000_i64), ("USD", 140_600)] {
-        sqlx::query(
-            "INSERT INTO exchange_rates (currency, per_cny_micros, set_on, created_at) \
-             VALUES ($1, $2, '2026-11-28', $3)",
-        )
-        .bind(currency)
-        .bind(per_cny_micros)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+        crate::backend::db::rates::insert_exchange(tx, currency, per_cny_micros, "2026-11-28", now)
+            .await?;
     }
     Ok(())
 }
 
 async fn id_of(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     table: &str,
     column: &str,
     key: &str,
     kind: &'static str,
 ) -> Result<i64, SeedError> {
-    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE {column} = $1"))
-        .bind(key)
-        .fetch_optional(&mut **tx)
+    db::id_of(tx, table, column, key)
         .await?
         .ok_or_else(|| SeedError::Reference {
             kind,
@@ -279,33 +199,22 @@ async fn id_of(
         })
 }
 
-/// Writes one row per locale into a `*_texts` table.
+/// A `*_texts` table and the column naming its owner.
+const CITY_TEXTS: (&str, &str) = ("city_texts", "city_id");
+const CATEGORY_TEXTS: (&str, &str) = ("category_texts", "category_id");
+const SHOP_TEXTS: (&str, &str) = ("shop_texts", "shop_id");
+const PRODUCT_TEXTS: (&str, &str) = ("product_texts", "product_id");
+const VARIANT_TEXTS: (&str, &str) = ("variant_texts", "variant_id");
+
+/// Writes one row per language into a `*_texts` table.
 async fn upsert_texts(
-    tx: &mut Transaction<'static, Any>,
-    table: &str,
-    owner: &str,
+    tx: &mut Tx,
+    table: (&str, &str),
     owner_id: i64,
     columns: &[&str],
     texts: &[&Text],
 ) -> Result<(), sqlx::Error> {
-    let names = columns.join(", ");
-    let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("${}", i + 3)).collect();
-    let updates: Vec<String> = columns
-        .iter()
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
-    let sql = format!(
-        "INSERT INTO {table} ({owner}, locale, {names}) VALUES ($1, $2, {}) \
-         ON CONFLICT ({owner}, locale) DO UPDATE SET {}",
-        placeholders.join(", "),
-        updates.join(", ")
-    );
-    for (locale, pick) in [("en", Text::en as fn(&Text) -> &str), ("zh", Text::zh)] {
-        let mut query = sqlx::query(&sql).bind(owner_id).bind(locale);
-        for text in texts {
-            query = query.bind(pick(text).to_owned());
-        }
-        query.execute(&mut **tx).await?;
-    }
-    Ok(())
+    let en = texts.iter().map(|t| t.en()).collect();
+    let zh = texts.iter().map(|t| t.zh()).collect();
+    db::upsert_texts(tx, table, owner_id, columns, [("en", en), ("zh", zh)]).await
 }

@@ -4,18 +4,15 @@
 
 use std::collections::HashMap;
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::chart::{ChartLabels, DayPoint, sales_chart};
 use crate::backend::AppState;
 use crate::backend::catalog::CatalogStore;
-use crate::backend::db::now_seconds;
+use crate::backend::db::{now_seconds, sales};
 use crate::model::Lang;
 use crate::model::china_time::{self, DAY};
 use crate::model::seller::{SalesReport, TopProduct};
-
-/// Orders that brought money in.
-const SOLD: &str = "('paid', 'shipped', 'delivered')";
 
 /// Counts a product page view in memory; `flush_views` writes the counts every few seconds
 /// (one upsert per product, not one write per page view).
@@ -36,15 +33,7 @@ pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
     };
     let day = china_time::date(now_seconds());
     for (product_id, views) in counts {
-        sqlx::query(
-            "INSERT INTO product_views (product_id, day, views) VALUES ($1, $2, $3) \
-             ON CONFLICT (product_id, day) DO UPDATE SET views = product_views.views + excluded.views",
-        )
-        .bind(product_id)
-        .bind(&day)
-        .bind(views)
-        .execute(&state.pool)
-        .await?;
+        sales::add_views(&state.pool, product_id, &day, views).await?;
     }
     Ok(())
 }
@@ -52,13 +41,9 @@ pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
 /// The commission in force, in basis points.
 pub async fn commission(pool: &AnyPool) -> Result<i64, sqlx::Error> {
     let today = china_time::date(now_seconds());
-    let rate: Option<i64> = sqlx::query_scalar(
-        "SELECT basis_points FROM commission_rates WHERE set_on <= $1 ORDER BY set_on DESC, id DESC LIMIT 1",
-    )
-    .bind(today)
-    .fetch_optional(pool)
-    .await?;
-    Ok(rate.unwrap_or(0))
+    Ok(crate::backend::db::rates::commission_on(pool, &today)
+        .await?
+        .unwrap_or(0))
 }
 
 /// Sets the commission from a day on (`YYYY-MM-DD`, China time); earlier sales keep the
@@ -83,14 +68,7 @@ pub async fn set_commission(
     if !(0..=5_000).contains(&basis_points) || !valid_day {
         return Ok(false);
     }
-    sqlx::query(
-        "INSERT INTO commission_rates (basis_points, set_on, created_at) VALUES ($1, $2, $3)",
-    )
-    .bind(basis_points)
-    .bind(set_on)
-    .bind(now_seconds())
-    .execute(pool)
-    .await?;
+    crate::backend::db::rates::insert_commission(pool, basis_points, set_on, now_seconds()).await?;
     Ok(true)
 }
 
@@ -111,55 +89,35 @@ pub async fn report(
     let now = now_seconds();
     let first_day = china_time::day_number(now) - (days - 1);
     let since = china_time::day_start(now) - (days - 1) * DAY;
-    let lines = sqlx::query(&format!(
-        "SELECT o.id AS order_id, o.placed_at, COALESCE(o.pkr_per_cny_micros, 0) AS pkr, l.product_id, \
-                l.title_en, l.title_zh, l.quantity, l.unit_price \
-         FROM order_lines l JOIN shipments sh ON sh.id = l.shipment_id JOIN orders o ON o.id = l.order_id \
-         WHERE sh.shop_id = $1 AND o.placed_at >= $2 AND sh.status IN {SOLD}"
-    ))
-    .bind(shop_id)
-    .bind(since)
-    .fetch_all(pool)
-    .await?;
+    let lines = sales::sold_since(pool, shop_id, since).await?;
     let mut per_day: Vec<(i64, std::collections::HashSet<i64>)> =
         (0..days).map(|_| (0, Default::default())).collect();
     let mut top: HashMap<i64, TopProduct> = HashMap::new();
     let (mut goods, mut goods_pkr_micros, mut units) = (0i64, 0i128, 0i64);
     let mut orders = std::collections::HashSet::new();
-    for line in &lines {
-        let order_id: i64 = line.try_get("order_id")?;
-        let quantity: i64 = line.try_get("quantity")?;
-        let amount = quantity * line.try_get::<i64, _>("unit_price")?;
-        let day = (china_time::day_number(line.try_get("placed_at")?) - first_day)
-            .clamp(0, days - 1) as usize;
+    for line in lines {
+        let (order_id, quantity) = (line.order_id, line.quantity);
+        let amount = quantity * line.unit_price;
+        let day = (china_time::day_number(line.placed_at) - first_day).clamp(0, days - 1) as usize;
         per_day[day].0 += amount;
         per_day[day].1.insert(order_id);
         orders.insert(order_id);
         goods += amount;
         units += quantity;
-        goods_pkr_micros += i128::from(amount) * i128::from(line.try_get::<i64, _>("pkr")?);
+        goods_pkr_micros += i128::from(amount) * i128::from(line.pkr);
         let title = match lang {
-            Lang::Zh => line.try_get::<String, _>("title_zh")?,
-            Lang::En => line.try_get::<String, _>("title_en")?,
+            Lang::Zh => line.title_zh,
+            Lang::En => line.title_en,
         };
-        let entry = top
-            .entry(line.try_get("product_id")?)
-            .or_insert(TopProduct {
-                title,
-                units: 0,
-                goods_minor: 0,
-            });
+        let entry = top.entry(line.product_id).or_insert(TopProduct {
+            title,
+            units: 0,
+            goods_minor: 0,
+        });
         entry.units += quantity;
         entry.goods_minor += amount;
     }
-    let views: i64 = sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(v.views), 0) AS BIGINT) FROM product_views v JOIN products p ON p.id = v.product_id \
-         WHERE p.shop_id = $1 AND v.day >= $2",
-    )
-    .bind(shop_id)
-    .bind(china_time::date(since))
-    .fetch_one(pool)
-    .await?;
+    let views = sales::shop_views_since(pool, shop_id, &china_time::date(since)).await?;
     let basis_points = commission(pool).await?;
     let commission_minor = goods * basis_points / 10_000;
     let keep = |amount: i128| amount * i128::from(10_000 - basis_points) / 10_000;

@@ -3,84 +3,50 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::csv::{self, CsvProblem, CsvProblemKind, Known, ProductRow, VariantRow};
-use crate::backend::db::orders::Tx;
-use crate::backend::db::write_transaction;
-use crate::backend::db::{Engine, now_seconds};
+use crate::backend::db::csv_files as files;
+use crate::backend::db::{Engine, Tx, now_seconds, stock, write_transaction};
 use crate::error::AppError;
 use crate::model::seller::{CheckedProduct, CheckedVariant, ImportReport, ProductSide};
 
 /// Every product of the shop, as `csv::export` writes them.
 pub async fn export(pool: &AnyPool, shop_id: i64) -> Result<String, sqlx::Error> {
-    let products = sqlx::query(
-        "SELECT p.id, p.slug, c.slug AS category, ci.key AS city, p.hs_code, p.weight_g, \
-                COALESCE(en.title, '') AS title_en, COALESCE(zh.title, '') AS title_zh, \
-                COALESCE(en.summary, '') AS summary_en, COALESCE(zh.summary, '') AS summary_zh, \
-                COALESCE(en.description, '') AS description_en, COALESCE(zh.description, '') AS description_zh \
-         FROM products p JOIN categories c ON c.id = p.category_id JOIN cities ci ON ci.id = p.origin_city_id \
-         LEFT JOIN product_texts en ON en.product_id = p.id AND en.locale = 'en' \
-         LEFT JOIN product_texts zh ON zh.product_id = p.id AND zh.locale = 'zh' \
-         WHERE p.shop_id = $1 ORDER BY p.id",
-    )
-    .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
-    let variants = sqlx::query(
-        "SELECT v.product_id, v.sku, v.price_minor, v.stock, v.weight_g, \
-                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'en'), '') AS label_en, \
-                COALESCE((SELECT label FROM variant_texts WHERE variant_id = v.id AND locale = 'zh'), '') AS label_zh \
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE p.shop_id = $1 ORDER BY v.position, v.id",
-    )
-    .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
+    let products = files::products(pool, shop_id).await?;
     let mut by_product: HashMap<i64, Vec<VariantRow>> = HashMap::new();
-    for v in &variants {
+    for v in files::variants(pool, shop_id).await? {
         by_product
-            .entry(v.try_get("product_id")?)
+            .entry(v.product_id)
             .or_default()
             .push(VariantRow {
-                sku: v.try_get("sku")?,
-                label_en: v.try_get("label_en")?,
-                label_zh: v.try_get("label_zh")?,
-                price_minor: v.try_get("price_minor")?,
-                stock: v.try_get("stock")?,
-                weight_g: v.try_get("weight_g")?,
+                sku: v.sku,
+                label_en: v.label_en,
+                label_zh: v.label_zh,
+                price_minor: v.price_minor,
+                stock: v.stock,
+                weight_g: v.weight_g,
             });
     }
-    let rows = products
-        .iter()
-        .map(|p| {
-            Ok(ProductRow {
-                slug: p.try_get("slug")?,
-                category: p.try_get("category")?,
-                origin_city: p.try_get("city")?,
-                hs_code: p.try_get("hs_code")?,
-                weight_g: p.try_get("weight_g")?,
-                title_en: p.try_get("title_en")?,
-                title_zh: p.try_get("title_zh")?,
-                summary_en: p.try_get("summary_en")?,
-                summary_zh: p.try_get("summary_zh")?,
-                description_en: p.try_get("description_en")?,
-                description_zh: p.try_get("description_zh")?,
-                variants: by_product
-                    .remove(&p.try_get::<i64, _>("id")?)
-                    .unwrap_or_default(),
-                first_row: 0,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    Ok(csv::export(&rows))
-}
-
-async fn keys(pool: &AnyPool, sql: &str) -> Result<HashSet<String>, sqlx::Error> {
-    Ok(sqlx::query_scalar::<_, String>(sql)
-        .fetch_all(pool)
-        .await?
+    let rows: Vec<ProductRow> = products
         .into_iter()
-        .collect())
+        .map(|p| ProductRow {
+            variants: by_product.remove(&p.id).unwrap_or_default(),
+            slug: p.slug,
+            category: p.category,
+            origin_city: p.city,
+            hs_code: p.hs_code,
+            weight_g: p.weight_g,
+            title_en: p.title_en,
+            title_zh: p.title_zh,
+            summary_en: p.summary_en,
+            summary_zh: p.summary_zh,
+            description_en: p.description_en,
+            description_zh: p.description_zh,
+            first_row: 0,
+        })
+        .collect();
+    Ok(csv::export(&rows))
 }
 
 /// Slugs and SKUs the file may not take: those of other shops' products, and SKUs that
@@ -91,19 +57,8 @@ async fn taken(
     parsed: &[ProductRow],
 ) -> Result<Vec<CsvProblem>, sqlx::Error> {
     let mut problems = Vec::new();
-    let owners: HashMap<String, i64> = sqlx::query("SELECT slug, shop_id FROM products")
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get("slug")?, r.try_get("shop_id")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
-    let sku_owner: HashMap<String, String> =
-        sqlx::query("SELECT v.sku, p.slug FROM variants v JOIN products p ON p.id = v.product_id")
-            .fetch_all(pool)
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("sku")?, r.try_get("slug")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
+    let owners: HashMap<String, i64> = files::product_owners(pool).await?.into_iter().collect();
+    let sku_owner: HashMap<String, String> = files::sku_products(pool).await?.into_iter().collect();
     for product in parsed {
         if owners
             .get(&product.slug)
@@ -143,8 +98,8 @@ pub async fn import(
     bytes: &[u8],
     only_valid: bool,
 ) -> Result<i64, AppError> {
-    let categories = keys(pool, "SELECT slug FROM categories").await?;
-    let cities = keys(pool, "SELECT key FROM cities").await?;
+    let categories: HashSet<String> = files::category_slugs(pool).await?.into_iter().collect();
+    let cities: HashSet<String> = files::city_keys(pool).await?.into_iter().collect();
     let owned = bytes.to_vec();
     let parsed = tokio::task::spawn_blocking(move || {
         csv::parse(
@@ -194,23 +149,19 @@ pub async fn import(
         }
     }
     if imported > 0 {
-        super::bump_catalog(&mut tx).await?;
+        crate::backend::db::revisions::bump_catalogue(&mut tx).await?;
     }
-    let report: i64 = sqlx::query_scalar(
-        "INSERT INTO csv_imports (shop_id, user_id, rows_read, imported, problems, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(shop_id)
-    .bind(user_id)
-    .bind(parsed.rows as i64)
-    .bind(imported)
-    .bind(
-        serde_json::to_string(&problems)
-            .map_err(|error| AppError::internal("encoding import problems", error))?,
-    )
-    .bind(now_seconds())
-    .fetch_one(&mut *tx)
-    .await?;
+    let problems = serde_json::to_string(&problems)
+        .map_err(|error| AppError::internal("encoding import problems", error))?;
+    let import = files::Import {
+        shop_id,
+        user_id,
+        rows_read: parsed.rows as i64,
+        imported,
+        problems: &problems,
+        now: now_seconds(),
+    };
+    let report = files::record(&mut tx, &import).await?;
     tx.commit().await?;
     Ok(report)
 }
@@ -218,20 +169,11 @@ pub async fn import(
 /// One product of the file: created, or updated by slug; a variant is found by SKU. Stock
 /// that differs from the shop's is set, and the difference recorded as an adjustment.
 async fn write(tx: &mut Tx, shop_id: i64, user_id: i64, row: &ProductRow) -> Result<(), AppError> {
-    let id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM products WHERE slug = $1 AND shop_id = $2")
-            .bind(&row.slug)
-            .bind(shop_id)
-            .fetch_optional(&mut **tx)
-            .await?;
+    let id = files::shop_product(tx, shop_id, &row.slug).await?;
     let mut variants = Vec::with_capacity(row.variants.len());
     let mut stock_changes = Vec::new();
     for v in &row.variants {
-        let existing: Option<(i64, i64)> =
-            sqlx::query_as("SELECT id, stock FROM variants WHERE sku = $1")
-                .bind(&v.sku)
-                .fetch_optional(&mut **tx)
-                .await?;
+        let existing = files::variant_by_sku(tx, &v.sku).await?;
         if let Some((variant_id, stock)) =
             existing.filter(|(_, stock)| id.is_some() && *stock != v.stock)
         {
@@ -269,37 +211,27 @@ async fn write(tx: &mut Tx, shop_id: i64, user_id: i64, row: &ProductRow) -> Res
     };
     super::products::save_in(tx, shop_id, id, &product).await?;
     for (variant_id, delta) in stock_changes {
-        sqlx::query("UPDATE variants SET stock = stock + $1 WHERE id = $2")
-            .bind(delta)
-            .bind(variant_id)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO stock_adjustments (variant_id, delta, reason, user_id, at) VALUES ($1, $2, 'CSV import', $3, $4)",
-        )
-        .bind(variant_id)
-        .bind(delta)
-        .bind(user_id)
-        .bind(now_seconds())
-        .execute(&mut **tx)
-        .await?;
+        files::add_stock(tx, variant_id, delta).await?;
+        let adjustment = stock::Adjustment {
+            variant_id,
+            delta,
+            reason: "CSV import",
+            user_id,
+            at: now_seconds(),
+        };
+        stock::record(tx, &adjustment).await?;
     }
     Ok(())
 }
 
 /// A report of the shop's own imports; `NotFound` for another shop's.
 pub async fn report(pool: &AnyPool, shop_id: i64, id: i64) -> Result<ImportReport, AppError> {
-    let row = sqlx::query(
-        "SELECT rows_read, imported, problems FROM csv_imports WHERE id = $1 AND shop_id = $2",
-    )
-    .bind(id)
-    .bind(shop_id)
-    .fetch_optional(pool)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let (rows, imported, problems) = files::report(pool, shop_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(ImportReport {
-        rows: row.try_get("rows_read")?,
-        imported: row.try_get("imported")?,
-        problems: serde_json::from_str(&row.try_get::<String, _>("problems")?).unwrap_or_default(),
+        rows,
+        imported,
+        problems: serde_json::from_str(&problems).unwrap_or_default(),
     })
 }

@@ -1,14 +1,13 @@
 //! The shop's parcels: what to pack and where to send it, shipping with a carrier and
 //! tracking number, and cancelling with a reason.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::backend::AppState;
 use crate::backend::db::orders::Actor;
+use crate::backend::db::parcels;
 use crate::error::{AppError, Problem};
-use crate::model::Dispatch;
-use crate::model::order::OrderStatus;
-use crate::model::seller::{PackingLine, ShipmentRow};
+use crate::model::seller::ShipmentRow;
 
 /// The shop's parcels, newest first: those to ship (paid) first when `to_ship`.
 pub async fn list(
@@ -16,19 +15,7 @@ pub async fn list(
     shop_id: i64,
     to_ship: bool,
 ) -> Result<Vec<ShipmentRow>, sqlx::Error> {
-    let filter = if to_ship {
-        "AND sh.status = 'paid'"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT sh.id FROM shipments sh JOIN orders o ON o.id = sh.order_id \
-         WHERE sh.shop_id = $1 {filter} ORDER BY o.placed_at DESC, sh.id DESC LIMIT 200"
-    );
-    let ids: Vec<i64> = sqlx::query_scalar(&sql)
-        .bind(shop_id)
-        .fetch_all(pool)
-        .await?;
+    let ids = parcels::ids(pool, shop_id, to_ship).await?;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(row) = one(pool, shop_id, id).await? {
@@ -44,72 +31,15 @@ pub async fn one(
     shop_id: i64,
     shipment_id: i64,
 ) -> Result<Option<ShipmentRow>, sqlx::Error> {
-    let Some(row) = sqlx::query(
-        "SELECT sh.id, sh.status, sh.carrier, sh.tracking, sh.weight_g, sh.dispatch, o.number, \
-                o.placed_at, \
-                o.recipient, o.mobile, o.province, o.city, o.district, o.street, o.postcode \
-         FROM shipments sh JOIN orders o ON o.id = sh.order_id WHERE sh.id = $1 AND sh.shop_id = $2",
-    )
-    .bind(shipment_id)
-    .bind(shop_id)
-    .fetch_optional(pool)
-    .await?
-    else {
+    let Some(mut parcel) = parcels::one(pool, shop_id, shipment_id).await? else {
         return Ok(None);
     };
-    let lines = sqlx::query(
-        "SELECT sku, title_en, title_zh, option_en, option_zh, quantity FROM order_lines \
-         WHERE shipment_id = $1 ORDER BY id",
-    )
-    .bind(shipment_id)
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .map(|l| {
-        Ok(PackingLine {
-            sku: l.try_get("sku")?,
-            title_en: l.try_get("title_en")?,
-            title_zh: l.try_get("title_zh")?,
-            option_en: l.try_get("option_en")?,
-            option_zh: l.try_get("option_zh")?,
-            quantity: l.try_get("quantity")?,
-        })
-    })
-    .collect::<Result<_, sqlx::Error>>()?;
-    let part = |name: &str| row.try_get::<String, _>(name);
-    let address = format!(
-        "{} {} {} {} {}",
-        part("province")?,
-        part("city")?,
-        part("district")?,
-        part("street")?,
-        part("postcode")?
-    );
-    Ok(Some(ShipmentRow {
-        id: row.try_get("id")?,
-        order_number: row.try_get("number")?,
-        status: OrderStatus::parse(&part("status")?).unwrap_or(OrderStatus::Placed),
-        placed_at: row.try_get("placed_at")?,
-        recipient: part("recipient")?,
-        mobile: part("mobile")?,
-        address,
-        carrier: row.try_get("carrier")?,
-        tracking: row.try_get("tracking")?,
-        weight_g: row.try_get("weight_g")?,
-        lines,
-        dispatch: Dispatch::parse(&part("dispatch")?).unwrap_or_default(),
-        invoice: crate::backend::db::invoices::of_shipment(pool, shipment_id).await?,
-    }))
+    parcel.invoice = crate::backend::db::invoices::of_shipment(pool, shipment_id).await?;
+    Ok(Some(parcel))
 }
 
 async fn owned(pool: &AnyPool, shop_id: i64, shipment_id: i64) -> Result<(), AppError> {
-    let found: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM shipments WHERE id = $1 AND shop_id = $2")
-            .bind(shipment_id)
-            .bind(shop_id)
-            .fetch_one(pool)
-            .await?;
-    if found == 0 {
+    if !parcels::is_shops(pool, shop_id, shipment_id).await? {
         return Err(AppError::NotFound);
     }
     Ok(())

@@ -1,6 +1,8 @@
 //! Glossaries: the pavilion's shared one (seeded) and each shop's own.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
+
+use crate::backend::db::glossary;
 
 use crate::error::{AppError, Problem};
 use crate::model::Lang;
@@ -15,26 +17,7 @@ pub async fn terms(
     shop_id: i64,
     lang: Lang,
 ) -> Result<Vec<GlossaryTerm>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT en, zh, CASE WHEN $2 = 'zh' AND note_zh <> '' THEN note_zh ELSE note END AS note, \
-                shop_id \
-         FROM glossary_terms WHERE shop_id = $1 OR shop_id IS NULL \
-         ORDER BY CASE WHEN shop_id IS NULL THEN 1 ELSE 0 END, en",
-    )
-    .bind(shop_id)
-    .bind(lang.code())
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(GlossaryTerm {
-                en: r.try_get("en")?,
-                zh: r.try_get("zh")?,
-                note: r.try_get("note")?,
-                shared: r.try_get::<Option<i64>, _>("shop_id")?.is_none(),
-            })
-        })
-        .collect()
+    glossary::terms(pool, shop_id, lang).await
 }
 
 pub async fn add(
@@ -49,20 +32,10 @@ pub async fn add(
     if !fits(en, 80) || !fits(zh, 80) || note.chars().count() > 200 {
         return Err(Problem::ProductText.into());
     }
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM glossary_terms WHERE shop_id = $1")
-        .bind(shop_id)
-        .fetch_one(pool)
-        .await?;
-    if count >= SHOP_TERMS_MAX {
+    if glossary::shop_terms(pool, shop_id).await? >= SHOP_TERMS_MAX {
         return Err(Problem::ProductText.into());
     }
-    sqlx::query("INSERT INTO glossary_terms (shop_id, en, zh, note) VALUES ($1, $2, $3, $4)")
-        .bind(shop_id)
-        .bind(en)
-        .bind(zh)
-        .bind(note)
-        .execute(pool)
-        .await?;
+    glossary::add(pool, shop_id, en, zh, note).await?;
     Ok(())
 }
 
@@ -79,13 +52,7 @@ struct SeedTerm {
 /// Loads the shared glossary once (when it is empty), and gives a glossary loaded before
 /// the notes were translated its Chinese notes.
 pub async fn seed_shared(pool: &AnyPool) -> Result<usize, AppError> {
-    let (present, untranslated): (i64, i64) = sqlx::query_as(
-        "SELECT CAST(COUNT(*) AS BIGINT), \
-                CAST(COALESCE(SUM(CASE WHEN note <> '' AND note_zh = '' THEN 1 ELSE 0 END), 0) AS BIGINT) \
-         FROM glossary_terms WHERE shop_id IS NULL",
-    )
-    .fetch_one(pool)
-    .await?;
+    let (present, untranslated) = glossary::shared_state(pool).await?;
     if present > 0 && untranslated == 0 {
         return Ok(0);
     }
@@ -93,19 +60,17 @@ pub async fn seed_shared(pool: &AnyPool) -> Result<usize, AppError> {
         .map_err(|error| AppError::internal("parsing the shared glossary", error))?;
     let mut tx = pool.begin().await?;
     for term in &terms {
-        let sql = if present == 0 {
-            "INSERT INTO glossary_terms (shop_id, en, zh, note, note_zh) VALUES (NULL, $1, $2, $3, $4)"
+        let shared = (
+            term.en.as_str(),
+            term.zh.as_str(),
+            term.note.as_str(),
+            term.note_zh.as_str(),
+        );
+        if present == 0 {
+            glossary::add_shared(&mut tx, shared).await?;
         } else {
-            "UPDATE glossary_terms SET note_zh = $4 \
-             WHERE shop_id IS NULL AND en = $1 AND zh = $2 AND note = $3 AND note_zh = ''"
-        };
-        sqlx::query(sql)
-            .bind(&term.en)
-            .bind(&term.zh)
-            .bind(&term.note)
-            .bind(&term.note_zh)
-            .execute(&mut *tx)
-            .await?;
+            glossary::translate_shared_note(&mut tx, shared).await?;
+        }
     }
     tx.commit().await?;
     Ok(terms.len())

@@ -4,14 +4,14 @@
 //! the texts and labels in pending tables, a new variant unsold, a new picture under the
 //! product's `pending/` media folder. Prices and stock are not reviewed: they change at once.
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
-use super::products::{
-    TextTable, complete, set_revision, sides_in, texts, write_labels, write_sides,
-};
-use crate::backend::db::orders::Tx;
-use crate::backend::db::write_transaction;
-use crate::backend::db::{Engine, now_seconds};
+use super::products::{complete, texts};
+use crate::backend::db::product_review as db;
+use crate::backend::db::products::{self as rows, TextTable};
+use crate::backend::db::revisions::bump_catalogue;
+use crate::backend::db::variants;
+use crate::backend::db::{Engine, Tx, now_seconds, write_transaction};
 use crate::error::{AppError, Problem};
 use crate::model::seller::{CheckedVariant, ProductSide};
 
@@ -20,7 +20,7 @@ pub async fn pending_texts(
     tx: &mut Tx,
     product_id: i64,
 ) -> Result<Option<(ProductSide, ProductSide)>, sqlx::Error> {
-    sides_in(tx, TextTable::Pending, product_id).await
+    rows::sides_in(tx, TextTable::Pending, product_id).await
 }
 
 /// Keeps the edited texts of a product on sale for review, or drops the pending ones when
@@ -32,13 +32,9 @@ pub async fn propose_texts(
     live: &(ProductSide, ProductSide),
 ) -> Result<(), sqlx::Error> {
     if *edited.0 != live.0 || *edited.1 != live.1 {
-        return write_sides(tx, TextTable::Pending, product_id, edited).await;
+        return rows::write_sides(tx, TextTable::Pending, product_id, edited).await;
     }
-    sqlx::query("DELETE FROM product_pending_texts WHERE product_id = $1")
-        .bind(product_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    rows::drop_sides(tx, TextTable::Pending, product_id).await
 }
 
 /// Keeps a variant's edited labels for review (or drops pending ones equal to the live
@@ -51,52 +47,15 @@ pub async fn propose_labels(
 ) -> Result<(), sqlx::Error> {
     let edited = (variant.label_en.as_str(), variant.label_zh.as_str());
     if live.as_ref().map(|(en, zh)| (en.as_str(), zh.as_str())) != Some(edited) {
-        return write_labels(tx, TextTable::Pending, variant_id, edited).await;
+        return variants::write_labels(tx, TextTable::Pending, variant_id, edited).await;
     }
-    sqlx::query("DELETE FROM variant_pending_labels WHERE variant_id = $1")
-        .bind(variant_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// A variant's live labels (English, Chinese).
-pub async fn live_labels(tx: &mut Tx, variant_id: i64) -> Result<(String, String), sqlx::Error> {
-    let rows = sqlx::query("SELECT locale, label FROM variant_texts WHERE variant_id = $1")
-        .bind(variant_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let mut labels = (String::new(), String::new());
-    for row in rows {
-        match row.try_get::<String, _>("locale")?.as_str() {
-            "zh" => labels.1 = row.try_get("label")?,
-            _ => labels.0 = row.try_get("label")?,
-        }
-    }
-    Ok(labels)
+    variants::drop_labels(tx, TextTable::Pending, variant_id).await
 }
 
 /// Asks for review of what waits, or withdraws the request when nothing waits any more.
 pub async fn request_review(tx: &mut Tx, product_id: i64) -> Result<(), sqlx::Error> {
-    let waiting: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM product_pending_texts WHERE product_id = $1) \
-              + (SELECT COUNT(*) FROM variant_pending_labels l JOIN variants v ON v.id = l.variant_id \
-                 WHERE v.product_id = $1) \
-              + (SELECT COUNT(*) FROM products WHERE id = $1 AND pending_pictures <> '')",
-    )
-    .bind(product_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let request = if waiting > 0 {
-        sqlx::query(
-            "UPDATE products SET review_requested_at = $1, review_note = NULL WHERE id = $2",
-        )
-        .bind(now_seconds())
-    } else {
-        sqlx::query("UPDATE products SET review_requested_at = NULL WHERE id = $1")
-    };
-    request.bind(product_id).execute(&mut **tx).await?;
-    Ok(())
+    let waiting = db::waiting(tx, product_id).await?;
+    db::set_request(tx, product_id, (waiting > 0).then(now_seconds)).await
 }
 
 /// A new picture of a product on sale waits for review; the caller has stored it under
@@ -108,9 +67,7 @@ pub async fn propose_picture(
     index: u8,
 ) -> Result<(), AppError> {
     let mut tx = write_transaction(pool, engine).await?;
-    let current: String = sqlx::query_scalar("SELECT pending_pictures FROM products WHERE id = $1")
-        .bind(product_id)
-        .fetch_optional(&mut *tx)
+    let current = db::pending_pictures(&mut tx, product_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut indexes = parse_pictures(&current);
@@ -118,11 +75,7 @@ pub async fn propose_picture(
         indexes.push(index);
         indexes.sort_unstable();
     }
-    sqlx::query("UPDATE products SET pending_pictures = $1 WHERE id = $2")
-        .bind(picture_list(&indexes))
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
+    db::set_pending_pictures(&mut tx, product_id, &picture_list(&indexes)).await?;
     request_review(&mut tx, product_id).await?;
     tx.commit().await?;
     Ok(())
@@ -130,11 +83,7 @@ pub async fn propose_picture(
 
 /// The pictures of a product that wait for review.
 pub async fn pending_pictures(tx: &mut Tx, product_id: i64) -> Result<Vec<u8>, sqlx::Error> {
-    let list: Option<String> =
-        sqlx::query_scalar("SELECT pending_pictures FROM products WHERE id = $1")
-            .bind(product_id)
-            .fetch_optional(&mut **tx)
-            .await?;
+    let list = db::pending_pictures(tx, product_id).await?;
     Ok(parse_pictures(&list.unwrap_or_default()))
 }
 
@@ -151,49 +100,19 @@ fn picture_list(indexes: &[u8]) -> String {
 /// variants go on sale. Returns the pictures to move out of `pending/`.
 async fn apply_edit(tx: &mut Tx, product_id: i64) -> Result<Vec<u8>, sqlx::Error> {
     if pending_texts(tx, product_id).await?.is_some() {
-        sqlx::query("DELETE FROM product_texts WHERE product_id = $1")
-            .bind(product_id)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO product_texts (product_id, locale, title, summary, description) \
-             SELECT product_id, locale, title, summary, description FROM product_pending_texts \
-             WHERE product_id = $1",
-        )
-        .bind(product_id)
-        .execute(&mut **tx)
-        .await?;
+        db::promote_texts(tx, product_id).await?;
     }
-    for sql in [
-        "DELETE FROM variant_texts WHERE variant_id IN (SELECT l.variant_id FROM variant_pending_labels l \
-         JOIN variants v ON v.id = l.variant_id WHERE v.product_id = $1)",
-        "INSERT INTO variant_texts (variant_id, locale, label) SELECT l.variant_id, l.locale, l.label \
-         FROM variant_pending_labels l JOIN variants v ON v.id = l.variant_id WHERE v.product_id = $1",
-        "DELETE FROM variant_pending_labels WHERE variant_id IN (SELECT id FROM variants WHERE product_id = $1)",
-        "DELETE FROM product_pending_texts WHERE product_id = $1",
-        "UPDATE variants SET pending = 0 WHERE product_id = $1",
-    ] {
-        sqlx::query(sql).bind(product_id).execute(&mut **tx).await?;
-    }
+    db::promote_variants(tx, product_id).await?;
+    db::clear_pending(tx, product_id).await?;
     let pictures = pending_pictures(tx, product_id).await?;
-    sqlx::query("UPDATE products SET pending_pictures = '' WHERE id = $1")
-        .bind(product_id)
-        .execute(&mut **tx)
-        .await?;
+    db::set_pending_pictures(tx, product_id, "").await?;
     Ok(pictures)
 }
 
 /// A product that is not on sale is edited directly: whatever waited from its time on sale
 /// is superseded by the save (the editor showed the seller the pending version).
 pub async fn discard_edit(tx: &mut Tx, product_id: i64) -> Result<(), sqlx::Error> {
-    for sql in [
-        "DELETE FROM variant_pending_labels WHERE variant_id IN (SELECT id FROM variants WHERE product_id = $1)",
-        "DELETE FROM product_pending_texts WHERE product_id = $1",
-        "UPDATE variants SET pending = 0 WHERE product_id = $1",
-    ] {
-        sqlx::query(sql).bind(product_id).execute(&mut **tx).await?;
-    }
-    Ok(())
+    db::clear_pending(tx, product_id).await
 }
 
 /// Submits the shop's product for the pavilion's review (the shop verified, both languages
@@ -206,78 +125,39 @@ pub async fn set_published(
     publish: bool,
 ) -> Result<(), AppError> {
     let mut tx = write_transaction(pool, engine).await?;
-    let verified: Option<i64> = sqlx::query_scalar(
-        "SELECT s.verified FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND p.shop_id = $2",
-    )
-    .bind(product_id)
-    .bind(shop_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let verified = verified.ok_or(AppError::NotFound)? == 1;
+    let verified = db::shop_verified(&mut tx, shop_id, product_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if publish {
         if !verified {
             return Err(Problem::ShopNotVerified.into());
         }
         let (en, zh) = texts(&mut tx, product_id).await?;
-        let variants: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE product_id = $1")
-                .bind(product_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let variants = db::variant_count(&mut tx, product_id).await?;
         if !complete(&en) || !complete(&zh) {
             return Err(Problem::Incomplete.into());
         }
         if variants == 0 {
             return Err(Problem::NoVariants.into());
         }
-        sqlx::query(
-            "UPDATE products SET review_requested_at = $1, review_note = NULL, updated_at = $1 \
-             WHERE id = $2 AND status <> 'published'",
-        )
-        .bind(now_seconds())
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
+        db::request_first(&mut tx, product_id, now_seconds()).await?;
         tx.commit().await?;
         return Ok(());
     }
-    sqlx::query("UPDATE products SET status = 'hidden', review_requested_at = NULL, updated_at = $1 WHERE id = $2")
-        .bind(now_seconds())
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-    let revision = super::bump_catalog(&mut tx).await?;
-    set_revision(&mut tx, product_id, revision).await?;
+    db::hide(&mut tx, product_id, now_seconds()).await?;
+    let revision = bump_catalogue(&mut tx).await?;
+    rows::set_revision(&mut tx, product_id, revision).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// One line per product waiting for review, for the operator's command line.
 pub async fn pending_reviews(pool: &AnyPool) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.slug, s.slug AS shop, \
-                COALESCE(pen.title, en.title, '') AS en, COALESCE(pzh.title, zh.title, '') AS zh \
-         FROM products p JOIN shops s ON s.id = p.shop_id \
-         LEFT JOIN product_texts en ON en.product_id = p.id AND en.locale = 'en' \
-         LEFT JOIN product_texts zh ON zh.product_id = p.id AND zh.locale = 'zh' \
-         LEFT JOIN product_pending_texts pen ON pen.product_id = p.id AND pen.locale = 'en' \
-         LEFT JOIN product_pending_texts pzh ON pzh.product_id = p.id AND pzh.locale = 'zh' \
-         WHERE p.review_requested_at IS NOT NULL ORDER BY p.review_requested_at, p.id",
-    )
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(format!(
-                "{}\t{}\t{}\t{}\t{}",
-                r.try_get::<i64, _>("id")?,
-                r.try_get::<String, _>("slug")?,
-                r.try_get::<String, _>("shop")?,
-                r.try_get::<String, _>("en")?,
-                r.try_get::<String, _>("zh")?,
-            ))
-        })
-        .collect()
+    Ok(db::queue(pool)
+        .await?
+        .into_iter()
+        .map(|p| format!("{}\t{}\t{}\t{}\t{}", p.id, p.slug, p.shop, p.en, p.zh))
+        .collect())
 }
 
 /// The pavilion's verdict on a product waiting for review: on sale (with any edit of it
@@ -292,13 +172,7 @@ pub async fn decide_review(
     note: &str,
 ) -> Result<Vec<u8>, AppError> {
     let mut tx = write_transaction(pool, engine).await?;
-    let waiting: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM products WHERE id = $1 AND review_requested_at IS NOT NULL",
-    )
-    .bind(product_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if waiting == 0 {
+    if !db::is_requested(&mut tx, product_id).await? {
         return Err(AppError::NotFound);
     }
     let mut pictures = Vec::new();
@@ -308,23 +182,12 @@ pub async fn decide_review(
         if !complete(&en) || !complete(&zh) {
             return Err(Problem::Incomplete.into());
         }
-        sqlx::query(
-            "UPDATE products SET status = 'published', review_requested_at = NULL, review_note = NULL WHERE id = $1",
-        )
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-        let revision = super::bump_catalog(&mut tx).await?;
-        set_revision(&mut tx, product_id, revision).await?;
+        db::approve(&mut tx, product_id).await?;
+        let revision = bump_catalogue(&mut tx).await?;
+        rows::set_revision(&mut tx, product_id, revision).await?;
     } else {
         let note = crate::model::seller::check_reason(note)?;
-        sqlx::query(
-            "UPDATE products SET review_requested_at = NULL, review_note = $1 WHERE id = $2",
-        )
-        .bind(note)
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
+        db::send_back(&mut tx, product_id, note).await?;
     }
     tx.commit().await?;
     Ok(pictures)

@@ -31,7 +31,10 @@ pub fn AdminAuditPage() -> impl IntoView {
         if q.is_empty() {
             "/admin/audit.csv".to_owned()
         } else {
-            format!("/admin/audit.csv?q={}", crate::model::listing::encode(&q))
+            format!(
+                "/admin/audit.csv?q={}",
+                crate::model::url::encode_query_value(&q)
+            )
         }
     };
     view! {
@@ -48,7 +51,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     format!(
                         "/{}/admin/audit?q={}&before={last}",
                         lang.get_untracked().code(),
-                        crate::model::listing::encode(&q())
+                        crate::model::url::encode_query_value(&q())
                     )
                 });
                 view! {

@@ -5,7 +5,7 @@ use crate::both;
 
 /// Every page route, with its parameters filled in: `/{lang}/products/{slug}` → `/en/products/x`.
 fn page_paths() -> Vec<String> {
-    let mut paths: Vec<String> = pavilion_server::startup::route_list()
+    let mut paths: Vec<String> = pavilion_server::routes::route_list()
         .iter()
         .map(|route| {
             route
