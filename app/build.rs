@@ -11,8 +11,16 @@ fn main() {
         .and_then(|c| c.add_locale("en"))
         .and_then(|c| {
             c.add_namespaces([
-                "common", "catalog", "errors", "mail", "account", "shop", "content", "editor",
-                "seller", "admin",
+                "common",
+                "catalogue",
+                "errors",
+                "mail",
+                "account",
+                "shop",
+                "content",
+                "editor",
+                "seller",
+                "admin",
             ])
         })
         .expect("i18n configuration")

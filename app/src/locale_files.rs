@@ -15,9 +15,9 @@ const FILES: [(&str, &str, &str); 10] = [
         include_str!("../locales/zh/common.json"),
     ),
     (
-        "catalog",
-        include_str!("../locales/en/catalog.json"),
-        include_str!("../locales/zh/catalog.json"),
+        "catalogue",
+        include_str!("../locales/en/catalogue.json"),
+        include_str!("../locales/zh/catalogue.json"),
     ),
     (
         "errors",

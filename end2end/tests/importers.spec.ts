@@ -15,7 +15,7 @@ const FROM_PAKISTAN = "super-kernel-basmati-5kg";
 /// A hand-stitched football from Sialkot.
 const FROM_SIALKOT = "hand-stitched-match-football";
 /// The smallest file a PDF reader opens, standing in for an invoice.
-const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalogue /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const YIWU: Record<Lang, string> = { zh: "义乌", en: "Yiwu" };
 
 function fill(text: string, values: Record<string, string>): string {
@@ -27,9 +27,9 @@ for (const lang of langs) {
   test(`goods in stock in China show VAT included and where they ship from (${lang})`, async ({ page }) => {
     await page.goto(`/${lang}/products/${FROM_YIWU}`);
     await hydrated(page);
-    const shipsFrom = fill(t(lang, "catalog", "dispatch_domestic"), { city: YIWU[lang] });
+    const shipsFrom = fill(t(lang, "catalogue", "dispatch_domestic"), { city: YIWU[lang] });
     await expect(page.locator(".delivery")).toContainText(shipsFrom);
-    await expect(page.getByText(t(lang, "catalog", "vat_included"))).toBeVisible();
+    await expect(page.getByText(t(lang, "catalogue", "vat_included"))).toBeVisible();
     await expect(page.locator("table.landed")).toHaveCount(0);
     await noSeriousViolations(page);
 
@@ -41,8 +41,8 @@ for (const lang of langs) {
 
   test(`the listing filters goods that ship from China (${lang})`, async ({ page }) => {
     await page.goto(`/${lang}/products`);
-    const facet = page.locator("fieldset.facet", { hasText: t(lang, "catalog", "facet_ships_from") });
-    await facet.getByRole("link", { name: new RegExp(t(lang, "catalog", "ships_from_china")) }).click();
+    const facet = page.locator("fieldset.facet", { hasText: t(lang, "catalogue", "facet_ships_from") });
+    await facet.getByRole("link", { name: new RegExp(t(lang, "catalogue", "ships_from_china")) }).click();
     await expect(page).toHaveURL(/from=cn/);
     const cards = page.locator(".product-card");
     await expect(cards.first()).toBeVisible();
@@ -58,7 +58,7 @@ for (const lang of langs) {
     await page.getByRole("link", { name: t(lang, "shop", "go_to_checkout") }).click();
     await hydrated(page);
     const domestic = page.locator('.order-summary .parcel[data-dispatch="domestic"]');
-    await expect(domestic).toContainText(fill(t(lang, "catalog", "dispatch_domestic"), { city: YIWU[lang] }));
+    await expect(domestic).toContainText(fill(t(lang, "catalogue", "dispatch_domestic"), { city: YIWU[lang] }));
     await expect(domestic).toContainText(t(lang, "shop", "method_courier"));
     await expect(page.getByLabel(t(lang, "shop", "id_number"))).toHaveCount(1);
     await expect(page.getByText(t(lang, "shop", "shipping_estimated"))).toBeVisible();

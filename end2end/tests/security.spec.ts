@@ -99,7 +99,7 @@ for (const lang of langs) {
 
     await staysOnThePavilion(page, `/${lang}/products?q=${encodeURIComponent(REFRESH)}`);
     // The search box holds what was typed, as typed.
-    await expect(page.getByRole("combobox", { name: t(lang, "catalog", "search_label") })).toHaveValue(REFRESH);
+    await expect(page.getByRole("combobox", { name: t(lang, "catalogue", "search_label") })).toHaveValue(REFRESH);
     await staysOnThePavilion(page, `/${lang}/products/${product}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("</title>");
     await staysOnThePavilion(page, `/${lang}/shops/${shop}`);

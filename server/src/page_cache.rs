@@ -64,7 +64,7 @@ impl Revision {
     /// As this server sees it now.
     pub fn now(state: &AppState) -> Revision {
         Revision {
-            catalogue: state.catalog.get().revision,
+            catalogue: state.catalogue.get().revision,
             content: state.content.get(),
         }
     }
@@ -282,7 +282,7 @@ fn count_product_view(state: &AppState, path: &str) {
         return;
     };
     if let (Some(slug), None) = (rest.next(), rest.next()) {
-        seller::analytics::count_view(&state.catalog, slug);
+        seller::analytics::count_view(&state.catalogue, slug);
     }
 }
 

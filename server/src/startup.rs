@@ -1,14 +1,14 @@
 //! Builds the router, binds the listener and runs until a shutdown signal.
 //! Tests call `Application::build` with `127.0.0.1:0` and read the bound address.
 
-use app::backend::catalog::CatalogStore;
+use app::SiteAssets;
+use app::backend::catalogue::CatalogueStore;
 use app::backend::db::Engine;
 use app::backend::mail::Transport;
 use app::backend::payments::sandbox::Sandbox;
 use app::backend::search::{SearchError, SearchIndex};
 use app::backend::{AppState, Keys};
 use app::model::SiteConfig;
-use app::SiteAssets;
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::get;
@@ -25,9 +25,9 @@ use crate::assets::{self, MissingAsset};
 use crate::config::Config;
 use crate::connections::{self, ConnectionLimits};
 use crate::not_found::NotFoundPages;
+use crate::observability;
 use crate::page_cache::PageCache;
 use crate::rate_limit::RateLimit;
-use crate::observability;
 
 /// The largest body a form or server function may send.
 pub const FORM_BODY_LIMIT: usize = 64 * 1024;
@@ -58,7 +58,7 @@ pub enum StartupError {
     #[error("DATABASE_URL: migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("DATABASE_URL: cannot load the catalogue: {0}")]
-    Catalog(#[from] sqlx::Error),
+    Catalogue(#[from] sqlx::Error),
     #[error("PAVILION_DATA_DIR: search index: {0}")]
     Search(#[from] OpenError),
     #[error("PAVILION_DATA_DIR: {0}")]
@@ -88,7 +88,7 @@ pub struct Application {
     metrics: Option<(TcpListener, Router)>,
     connections: ConnectionLimits,
     pub pool: AnyPool,
-    pub catalog: CatalogStore,
+    pub catalogue: CatalogueStore,
     /// What handlers see; tests use it to call backend services directly.
     pub state: AppState,
 }
@@ -112,8 +112,11 @@ impl Application {
         let keys = Arc::new(Keys::load(&pool).await.map_err(StartupError::Secrets)?);
         let mail = Transport::new(config.smtp_url.as_deref(), &config.data_dir)
             .map_err(StartupError::Smtp)?;
-        let catalog = open_catalog(config, &pool).await?;
-        tokio::spawn(app::backend::catalog::follow(catalog.clone(), pool.clone()));
+        let catalogue = open_catalogue(config, &pool).await?;
+        tokio::spawn(app::backend::catalogue::follow(
+            catalogue.clone(),
+            pool.clone(),
+        ));
         let listener = TcpListener::bind(config.site_addr)
             .await
             .map_err(|source| StartupError::Bind {
@@ -152,7 +155,7 @@ impl Application {
                     icp_number: config.icp_number.clone(),
                 },
                 data_dir: config.data_dir.clone(),
-                catalog: catalog.clone(),
+                catalogue: catalogue.clone(),
                 engine: Engine::of(&config.database_url).unwrap_or(Engine::Sqlite),
                 keys,
                 payments: sandbox
@@ -178,7 +181,7 @@ impl Application {
         ));
         tokio::spawn(app::backend::mail::run_sender(pool.clone(), mail));
         tokio::spawn(housekeeping(state.app.clone()));
-        let catalog = state.app.catalog.clone();
+        let catalogue = state.app.catalogue.clone();
         let app_state = state.app.clone();
         let metrics = metrics.map(|listener| {
             let router = Router::new()
@@ -192,7 +195,7 @@ impl Application {
             metrics,
             connections: config.connections.clone(),
             pool,
-            catalog,
+            catalogue,
             state: app_state,
         })
     }
@@ -252,8 +255,8 @@ async fn housekeeping(state: AppState) {
 }
 
 /// Loads the catalogue snapshot and (re)builds its search index under the data dir.
-async fn open_catalog(config: &Config, pool: &AnyPool) -> Result<CatalogStore, StartupError> {
-    let snapshot = app::backend::catalog::load(pool).await?;
+async fn open_catalogue(config: &Config, pool: &AnyPool) -> Result<CatalogueStore, StartupError> {
+    let snapshot = app::backend::catalogue::load(pool).await?;
     let dir = config.data_dir.join("search");
     let docs: Vec<_> = snapshot
         .products
@@ -278,7 +281,7 @@ async fn open_catalog(config: &Config, pool: &AnyPool) -> Result<CatalogStore, S
     })
     .await
     .map_err(|_| StartupError::Indexing)??;
-    Ok(CatalogStore::new(snapshot, search))
+    Ok(CatalogueStore::new(snapshot, search))
 }
 
 /// Why the search index could not be opened.
@@ -292,7 +295,7 @@ pub enum OpenError {
 
 /// `pavilion reindex`: rebuilds the search index from the database; returns its size.
 pub async fn reindex(config: &Config, pool: &AnyPool) -> Result<usize, StartupError> {
-    let store = open_catalog(config, pool).await?;
+    let store = open_catalogue(config, pool).await?;
     Ok(store.get().products.len())
 }
 

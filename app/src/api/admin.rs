@@ -263,10 +263,10 @@ pub async fn moderate_review(lang: Lang, id: i64, action: String) -> Result<(), 
 
 /// The editors' articles, as the console lists them.
 #[server(endpoint = "admin_articles", input = server_fn::codec::GetUrl)]
-pub async fn list_articles() -> Result<Vec<crate::model::editor::EditorRow>, AppError> {
+pub async fn list_articles() -> Result<Vec<crate::model::article_draft::EditorRow>, AppError> {
     require_admin()?;
     let state = crate::backend::state()?;
-    Ok(crate::backend::content::editor::list(&state.pool).await?)
+    Ok(crate::backend::content::writing::list(&state.pool).await?)
 }
 
 #[server(endpoint = "admin_withdraw_article")]

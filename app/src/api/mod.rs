@@ -3,19 +3,19 @@
 
 pub mod academy;
 pub mod admin;
+pub mod articles;
 pub mod auth;
 pub mod cart;
-pub mod catalog;
+pub mod catalogue;
 pub mod checkout;
 pub mod content;
-pub mod editor;
 pub mod orders;
 pub mod payments;
 pub mod reviews;
 pub mod seller;
 pub mod site;
 
-pub use catalog::{
+pub use catalogue::{
     GetHome, GetProduct, GetShop, ListProducts, ListShops, SuggestProducts, get_home, get_product,
     get_shop, list_products, list_shops, suggest_products,
 };

@@ -19,8 +19,8 @@ use crate::backend::seller::{Need, require_shop};
 pub async fn get_seller_options(lang: Lang) -> Result<SellerOptions, AppError> {
     use crate::model::seller::Choice;
     let state = crate::backend::state()?;
-    let catalog = state.catalog.get();
-    let mut cities: Vec<Choice> = catalog
+    let catalogue = state.catalogue.get();
+    let mut cities: Vec<Choice> = catalogue
         .cities
         .iter()
         .map(|c| Choice {
@@ -31,7 +31,7 @@ pub async fn get_seller_options(lang: Lang) -> Result<SellerOptions, AppError> {
         .collect();
     cities.sort_by(|a, b| a.label.cmp(&b.label));
     let mut categories = Vec::new();
-    for (index, top) in catalog
+    for (index, top) in catalogue
         .categories
         .iter()
         .enumerate()
@@ -42,7 +42,7 @@ pub async fn get_seller_options(lang: Lang) -> Result<SellerOptions, AppError> {
             label: top.name.get(lang).to_owned(),
             top: true,
         });
-        for child in catalog
+        for child in catalogue
             .categories
             .iter()
             .filter(|c| c.parent == Some(index))

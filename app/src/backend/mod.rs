@@ -4,7 +4,7 @@ pub mod academy;
 pub mod admin;
 pub mod auth;
 pub mod cart;
-pub mod catalog;
+pub mod catalogue;
 pub mod checkout;
 pub mod content;
 pub mod crypto;
@@ -41,7 +41,7 @@ pub struct AppState {
     /// Uploads, generated pictures and the search index live here.
     pub data_dir: std::path::PathBuf,
     /// The published catalogue in memory, and its search index.
-    pub catalog: catalog::CatalogStore,
+    pub catalogue: catalogue::CatalogueStore,
     pub engine: db::Engine,
     pub keys: Arc<Keys>,
     /// The payment provider checkout uses; `None` when none is configured, and then

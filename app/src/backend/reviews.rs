@@ -30,11 +30,11 @@ pub async fn for_product(
     let pool = &state.pool;
     // Totals come from the in-memory catalogue (it follows rating changes within seconds).
     let (id, sum, count) = {
-        let catalog = state.catalog.get();
-        let product = catalog
+        let catalogue = state.catalogue.get();
+        let product = catalogue
             .product_by_slug
             .get(slug)
-            .map(|&i| &catalog.products[i])
+            .map(|&i| &catalogue.products[i])
             .ok_or(AppError::NotFound)?;
         (product.id, product.rating_sum, product.rating_count)
     };
@@ -108,10 +108,10 @@ pub async fn wishlist(
     lang: Lang,
 ) -> Result<Vec<ProductCard>, AppError> {
     let ids = db::wishlist(&state.pool, user.id).await?;
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     Ok(ids
         .iter()
-        .filter_map(|id| catalog.product_by_id.get(id))
-        .map(|&i| catalog.card(&catalog.products[i], lang))
+        .filter_map(|id| catalogue.product_by_id.get(id))
+        .map(|&i| catalogue.card(&catalogue.products[i], lang))
         .collect())
 }

@@ -33,12 +33,12 @@ pub fn Pager(#[prop(into)] base: String, query: ListingQuery, pages: u32) -> imp
         })
         .collect_view();
     view! {
-        <nav class="pager" aria-label=move || t_string!(i18n, catalog.pages_label)>
+        <nav class="pager" aria-label=move || t_string!(i18n, catalogue.pages_label)>
             {(current > 1)
-                .then(|| view! { <a href=href(current - 1) rel="prev">{t!(i18n, catalog.previous)}</a> })}
+                .then(|| view! { <a href=href(current - 1) rel="prev">{t!(i18n, catalogue.previous)}</a> })}
             {numbers}
             {(current < pages)
-                .then(|| view! { <a href=href(current + 1) rel="next">{t!(i18n, catalog.next)}</a> })}
+                .then(|| view! { <a href=href(current + 1) rel="next">{t!(i18n, catalogue.next)}</a> })}
         </nav>
     }
     .into_any()

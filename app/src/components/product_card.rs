@@ -32,24 +32,24 @@ pub fn ProductCard(product: model::ProductCard) -> impl IntoView {
             </h3>
             <p class="summary">{product.summary.clone()}</p>
             <p class="price">
-                {t!(i18n, catalog.price_from, price = move || price.clone())}
+                {t!(i18n, catalogue.price_from, price = move || price.clone())}
                 {(!product.in_stock)
                     .then(|| {
-                        view! { <span class="badge sold-out">{t!(i18n, catalog.sold_out)}</span> }
+                        view! { <span class="badge sold-out">{t!(i18n, catalogue.sold_out)}</span> }
                     })}
                 {match product.dispatch {
                     model::Dispatch::Domestic => Some(view! {
-                        <span class="badge in-china">{t!(i18n, catalog.badge_domestic)}</span>
+                        <span class="badge in-china">{t!(i18n, catalogue.badge_domestic)}</span>
                     }.into_any()),
                     model::Dispatch::Bonded => Some(view! {
-                        <span class="badge in-china">{t!(i18n, catalog.badge_bonded)}</span>
+                        <span class="badge in-china">{t!(i18n, catalogue.badge_bonded)}</span>
                     }.into_any()),
                     model::Dispatch::CrossBorder => None,
                 }}
             </p>
             <p class="meta">
-                <span>{t!(i18n, catalog.from_city, city = move || city.clone())}</span>
-                <span>{t!(i18n, catalog.sold_by, shop = move || shop.clone())}</span>
+                <span>{t!(i18n, catalogue.from_city, city = move || city.clone())}</span>
+                <span>{t!(i18n, catalogue.sold_by, shop = move || shop.clone())}</span>
             </p>
         </article>
     }

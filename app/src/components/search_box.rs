@@ -115,7 +115,7 @@ pub fn SearchBox() -> impl IntoView {
     let announcement = move || {
         let count = suggestions.with(Vec::len);
         if count > 0 {
-            t_string!(i18n, catalog.suggestions_count, count = count).to_string()
+            t_string!(i18n, catalogue.suggestions_count, count = count).to_string()
         } else {
             String::new()
         }
@@ -134,18 +134,18 @@ pub fn SearchBox() -> impl IntoView {
                 aria-activedescendant=move || {
                     active.get().map(|i| format!("search-suggestion-{i}"))
                 }
-                aria-label=move || t_string!(i18n, catalog.search_label)
-                placeholder=move || t_string!(i18n, catalog.search_placeholder)
+                aria-label=move || t_string!(i18n, catalogue.search_label)
+                placeholder=move || t_string!(i18n, catalogue.search_placeholder)
                 prop:value=move || text.get()
                 on:input=on_input
                 on:keydown=on_keydown
             />
-            <button type="submit">{t!(i18n, catalog.search_button)}</button>
+            <button type="submit">{t!(i18n, catalogue.search_button)}</button>
             <ul
                 id="search-suggestions"
                 class="suggestions"
                 role="listbox"
-                aria-label=move || t_string!(i18n, catalog.suggestions_label)
+                aria-label=move || t_string!(i18n, catalogue.suggestions_label)
                 hidden=move || !expanded()
             >
                 {list}

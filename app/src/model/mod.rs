@@ -1,7 +1,7 @@
 //! Types shared by server and browser: ids, languages, money and page DTOs.
 
 pub mod academy;
-pub mod catalog;
+pub mod catalogue;
 pub mod china_time;
 pub mod dispatch;
 pub mod lang;
@@ -12,7 +12,7 @@ pub mod site;
 pub mod tax;
 pub mod url;
 
-pub use catalog::{CategorySummary, HomeData, ProductCard};
+pub use catalogue::{CategorySummary, HomeData, ProductCard};
 pub use dispatch::{Dispatch, Zone};
 pub use lang::Lang;
 pub use listing::{FacetValue, Facets, ListingPage, ListingQuery, Sort};
@@ -23,10 +23,10 @@ pub use tax::{LandedPrice, TaxClass};
 pub mod account;
 pub mod address;
 pub mod admin;
+pub mod article_draft;
 pub mod audit;
 pub mod cart;
 pub mod content;
-pub mod editor;
 pub mod form_draft;
 pub mod invoice;
 pub mod order;

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::academy::{get_guide, list_guides};
-use crate::components::{ErrorMessage, PageMeta, use_lang};
-use crate::error::AppError;
+use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::academy::GuideCard;
-use crate::pages::NotFound;
+use crate::pages::PageError;
 
 #[component]
 pub fn AcademyPage() -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn AcademyPage() -> impl IntoView {
                             </ol>
                         }
                         .into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        Err(error) => view! { <PageError error /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -68,8 +67,7 @@ pub fn GuidePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let guide = match guide.await {
                     Ok(guide) => guide,
-                    Err(AppError::NotFound) => return view! { <NotFound /> }.into_any(),
-                    Err(error) => return view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => return view! { <PageError error /> }.into_any(),
                 };
                 let minutes = guide.card.minutes;
                 let code = lang.get_untracked().code();

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 
 use crate::api::content::get_home_stories;
 use crate::api::get_home;
-use crate::components::{ErrorMessage, PageMeta, ProductCard, use_lang};
+use crate::components::{PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{CategorySummary, HomeData};
+use crate::pages::PageError;
 use crate::pages::content::ArticleCardView;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(data) => view! { <HomeSections data /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -116,7 +117,7 @@ fn CategoryList(categories: Vec<CategorySummary>) -> impl IntoView {
                             <a href=href>
                                 <span class="name">{c.name}</span>
                                 <span class="count">
-                                    {t!(i18n, catalog.category_products, count = move || count)}
+                                    {t!(i18n, catalogue.category_products, count = move || count)}
                                 </span>
                             </a>
                         </li>

@@ -25,13 +25,13 @@ use crate::pages::admin::{
     AdminApplicationsPage, AdminArticlesPage, AdminAuditPage, AdminDashboardPage,
     AdminListingsPage, AdminOrdersPage, AdminRatesPage, AdminReviewsPage, AdminUsersPage,
 };
-use crate::pages::editor::{EditArticlePage, EditorPage, NewArticlePage};
+use crate::pages::article_editor::{EditArticlePage, EditorPage, NewArticlePage};
+use crate::pages::buying::{CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 use crate::pages::seller::{
     AnalyticsPage, ApplicationStatusPage, ApplyPage, CataloguePage, EditProductPage, GlossaryPage,
     JoinPage, NewProductPage, PackingSlipPage, ProfilePage, SellPage, SellerDashboardPage,
     SellerOrdersPage, SellerProductsPage, StockPage, TeamPage,
 };
-use crate::pages::shop::{CheckoutPage, OrderPage, OrdersPage, SandboxPayPage};
 
 /// For each family: an enum of its pages, one `#[lazy]` function showing any of them (so
 /// the family is one chunk, plus what it shares with other families), and per page a route

@@ -14,10 +14,10 @@ use leptos_router::{Lazy, SsrMode, path};
 use crate::i18n::I18nContextProvider;
 use crate::model::form_draft::FormDraft;
 use crate::pages::academy::{AcademyPage, GuidePage};
+use crate::pages::buying::CartPage;
 use crate::pages::content::{
     ArticlePage, CuisinePage, CulturePage, ExchangePage, PavilionsPage, TourismPage,
 };
-use crate::pages::shop::CartPage;
 use crate::pages::{
     CategoryPage, HomePage, LangLayout, NotFound, OfflinePage, ProductPage, ProductsPage, ShopPage,
     ShopsPage,

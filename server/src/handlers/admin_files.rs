@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use app::backend::admin::admin_at;
 use app::backend::admin::audit::{self, Change, Operator};
 use app::backend::admin::shops::document_file;
 use app::backend::session::{ClientAddr, Session};
@@ -17,14 +18,7 @@ use crate::startup::ServerState;
 /// The signed-in admin, or the status that refuses the request.
 fn admin(session: &Session, address: String) -> Result<Operator, StatusCode> {
     let user = session.user().ok_or(StatusCode::UNAUTHORIZED)?;
-    if user.role != app::model::account::Role::Admin {
-        return Err(StatusCode::FORBIDDEN);
-    }
-    Ok(Operator {
-        user_id: Some(user.id),
-        email: user.email,
-        address,
-    })
+    admin_at(&user, address).map_err(|_| StatusCode::FORBIDDEN)
 }
 
 /// The caller's address as the security middleware worked it out, else the TCP peer.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use app::backend::seller::{Need, catalogue_csv, csv::MAX_BYTES, shop_for};
+use app::backend::seller::{Need, catalogue_csv, csv_format::MAX_BYTES, shop_for};
 use app::backend::session::Session;
 use app::error::AppError;
 use app::model::Lang;

@@ -20,7 +20,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
     if !app::backend::db::migrations_applied(&state.pool, state.engine).await {
         return (StatusCode::SERVICE_UNAVAILABLE, "migrations pending\n");
     }
-    if state.catalog.get().revision <= 0 {
+    if state.catalogue.get().revision <= 0 {
         return (StatusCode::SERVICE_UNAVAILABLE, "catalogue not loaded\n");
     }
     (StatusCode::OK, "ready\n")

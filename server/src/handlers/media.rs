@@ -18,11 +18,11 @@ enum StandIn {
 }
 
 fn stand_in(state: &AppState, slug: &str) -> Option<StandIn> {
-    let catalog = state.catalog.get();
-    let product = &catalog.products[*catalog.product_by_slug.get(slug)?];
+    let catalogue = state.catalogue.get();
+    let product = &catalogue.products[*catalogue.product_by_slug.get(slug)?];
     Some(if product.drawn_art {
         StandIn::Drawn {
-            category: catalog.top_category(product).slug.clone(),
+            category: catalogue.top_category(product).slug.clone(),
             title: product.title.en.clone(),
         }
     } else {

@@ -19,17 +19,17 @@ pub async fn robots(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     let mut paths: Vec<String> = vec!["/".into(), "/products".into(), "/shops".into()];
     paths.extend(
-        catalog
+        catalogue
             .categories
             .iter()
             .map(|c| format!("/categories/{}", c.slug)),
     );
-    paths.extend(catalog.shops.iter().map(|s| format!("/shops/{}", s.slug)));
+    paths.extend(catalogue.shops.iter().map(|s| format!("/shops/{}", s.slug)));
     paths.extend(
-        catalog
+        catalogue
             .products
             .iter()
             .map(|p| format!("/products/{}", p.slug)),

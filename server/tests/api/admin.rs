@@ -311,7 +311,7 @@ both!(
             )
             .await;
         app.refresh().await;
-        assert!(!app.catalog.get().product_by_slug.contains_key(&slug));
+        assert!(!app.catalogue.get().product_by_slug.contains_key(&slug));
         assert_eq!(app.get(&format!("/zh/products/{slug}")).await.status(), 404);
         assert_eq!(
             buyer.add("GBM-SK-1KG", 1).await.problem(),
@@ -329,7 +329,7 @@ both!(
             .await;
         app.refresh().await;
         buyer.add("GBM-SK-1KG", 1).await.ok();
-        assert!(app.catalog.get().product_by_slug.contains_key(&slug));
+        assert!(app.catalogue.get().product_by_slug.contains_key(&slug));
 
         let log = audit(&admin, "").await;
         let actions: Vec<&str> = log.iter().rev().map(|e| e.action.as_str()).collect();

@@ -211,11 +211,11 @@ async fn a_backup_of_a_running_sqlite_store_restores_into_an_empty_folder() {
     // The restored store serves what the running one had.
     let copy = Application::build(&restored).await.expect("restored app");
     let addr = copy.addr();
-    let (pool, catalog) = (copy.pool.clone(), copy.catalog.clone());
+    let (pool, catalogue) = (copy.pool.clone(), copy.catalogue.clone());
     tokio::spawn(copy.run_until(std::future::pending()));
     assert_eq!(
-        catalog.get().products.len(),
-        app.catalog.get().products.len()
+        catalogue.get().products.len(),
+        app.catalogue.get().products.len()
     );
     assert_eq!(products(&pool).await, products(&app.pool).await);
     assert_eq!(variants(&pool).await, variants(&app.pool).await);

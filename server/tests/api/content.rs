@@ -4,7 +4,7 @@
 use app::error::{AppError, Problem};
 use app::model::account::Role;
 use app::model::cart::CartView;
-use app::model::editor::{ArticleDraft, DraftSide};
+use app::model::article_draft::{ArticleDraft, DraftSide};
 
 use crate::both;
 use crate::helpers::TestApp;
@@ -129,7 +129,7 @@ both!(
     |app| {
         app.seed_demo().await;
         let state = app.state();
-        app::backend::content::editor::save(
+        app::backend::content::writing::save(
             &state.pool,
             &english_only("kalash-spring", "2026-01-01T08:00"),
         )
@@ -144,7 +144,7 @@ both!(
         );
         let (_, zh_list) = app.get_text("/zh/culture").await;
         assert!(!zh_list.contains("kalash-spring"));
-        app::backend::content::editor::save(
+        app::backend::content::writing::save(
             &state.pool,
             &english_only("kalash-later", "2099-01-01T08:00"),
         )
@@ -153,7 +153,7 @@ both!(
         assert_eq!(app.get_text("/en/articles/kalash-later").await.0, 404);
         let mut draft = english_only("kalash-draft", "");
         draft.publish_at = None;
-        app::backend::content::editor::save(&state.pool, &draft)
+        app::backend::content::writing::save(&state.pool, &draft)
             .await
             .expect("draft");
         assert_eq!(app.get_text("/en/articles/kalash-draft").await.0, 404);

@@ -39,6 +39,8 @@ both!(
             ),
         ] {
             let response = app.get(path).await;
+            // The page says what went wrong, and so does its status.
+            assert_eq!(response.status(), 500, "{path}");
             let id = request_id(&response);
             let page = response.text().await.expect("page");
             assert!(page.contains(apology), "{path}");

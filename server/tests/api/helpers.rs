@@ -15,7 +15,7 @@ pub struct TestApp {
     /// Where this app serves `/metrics` (never on `addr`).
     pub metrics_addr: Option<SocketAddr>,
     pub pool: AnyPool,
-    pub catalog: app::backend::catalog::CatalogStore,
+    pub catalogue: app::backend::catalogue::CatalogueStore,
     pub client: reqwest::Client,
     /// `PAVILION_DATA_DIR` of this app (generated pictures are cached under it).
     pub data_dir: std::path::PathBuf,
@@ -71,7 +71,7 @@ impl TestApp {
 
     /// What the followers of the catalogue and content revisions do every few seconds, now.
     pub async fn refresh(&self) {
-        app::backend::catalog::refresh(&self.catalog, &self.pool)
+        app::backend::catalogue::refresh(&self.catalogue, &self.pool)
             .await
             .expect("catalogue refreshes");
         self.state
@@ -96,7 +96,7 @@ pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<Te
     let addr = application.addr();
     let metrics_addr = application.metrics_addr();
     let pool = application.pool.clone();
-    let catalog = application.catalog.clone();
+    let catalogue = application.catalogue.clone();
     let state = application.state.clone();
     tokio::spawn(application.run_until(std::future::pending()));
     let client = reqwest::Client::builder()
@@ -107,7 +107,7 @@ pub async fn spawn_app_with(engine: Engine, extra: &[(&str, &str)]) -> Option<Te
         addr,
         metrics_addr,
         pool,
-        catalog,
+        catalogue,
         client,
         data_dir: std::path::PathBuf::from(&database.dir),
         database_url: database.url.clone(),

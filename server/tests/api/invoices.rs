@@ -15,7 +15,7 @@ use crate::shopper::{NO_CUSTOMS, Shopper, key, mark_paid, registered_buyer};
 /// A company's tax number with a correct check character.
 const USCC: &str = "91350100M000100Y43";
 const PDF: &[u8] =
-    b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    b"%PDF-1.7\n1 0 obj << /Type /Catalogue >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// A signed-in member of the demo shop `slug`, handed to them as the operator would.
 async fn owner_of<'a>(app: &'a TestApp, slug: &str, email: &str) -> Shopper<'a> {

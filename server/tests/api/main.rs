@@ -8,7 +8,7 @@ mod admin;
 mod attacks;
 mod backup;
 mod benchmark;
-mod catalog;
+mod catalogue;
 mod checkout;
 mod connections;
 mod content;

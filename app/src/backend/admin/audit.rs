@@ -6,7 +6,7 @@ use sqlx::{Any, AnyPool, Executor};
 
 use super::like_pattern;
 use crate::backend::db::{audit, now_seconds};
-use crate::backend::seller::csv::escape;
+use crate::backend::seller::csv_format::escape;
 use crate::model::admin::{AuditEntry, PAGE_ROWS};
 
 /// Who performs a privileged action, and from which address.

@@ -43,15 +43,21 @@ impl<'a> Desk<'a> {
 /// The signed-in admin making this request, or why not.
 pub fn require_admin() -> Result<Operator, AppError> {
     let user = session::current().require_user()?;
-    operator_of(&user)
+    admin_at(&user, session::client_address())
 }
 
-/// The operator a signed-in person acts as, when they are an admin.
-pub fn operator_of(user: &SessionUser) -> Result<Operator, AppError> {
+/// The operator `user` acts as from `address`, when they are an admin. Pages and server
+/// functions reach it through `require_admin`; plain handlers call it with their session's
+/// person and the address they worked out.
+pub fn admin_at(user: &SessionUser, address: String) -> Result<Operator, AppError> {
     if user.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
-    Ok(Operator::of(user))
+    Ok(Operator {
+        user_id: Some(user.id),
+        email: user.email.clone(),
+        address,
+    })
 }
 
 /// `%text%` for a case-insensitive LIKE, with the wildcards in `text` taken literally.

@@ -237,9 +237,9 @@ impl Checkout<'_> {
                 return Err(Problem::OutOfStock.into());
             }
         }
-        let catalog = state.catalog.get();
+        let catalogue = state.catalogue.get();
         let rate_of = |currency: Currency| {
-            catalog
+            catalogue
                 .rates
                 .iter()
                 .find(|r| r.currency == currency)

@@ -77,14 +77,14 @@ async fn recipe(state: &AppState, id: i64, lang: Lang) -> Result<Recipe, AppErro
     let pool = &state.pool;
     let (servings, prep_minutes, cook_minutes) = db::recipe_head(pool, id).await?;
     let rows = db::ingredients(pool, id, lang).await?;
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     let ingredients = rows
         .into_iter()
         .map(|(quantity, name, product_id)| {
             let product = product_id
-                .and_then(|pid| catalog.product_by_id.get(&pid))
+                .and_then(|pid| catalogue.product_by_id.get(&pid))
                 .map(|&i| {
-                    let p = &catalog.products[i];
+                    let p = &catalogue.products[i];
                     (p.slug.clone(), p.title.get(lang).to_owned(), p.in_stock)
                 });
             Ingredient {
@@ -110,22 +110,22 @@ async fn products(
     kind: ArticleKind,
     lang: Lang,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     if kind == ArticleKind::Destination {
         let cities = db::destination_cities(&state.pool, id).await?;
-        return Ok(catalog
+        return Ok(catalogue
             .products
             .iter()
-            .filter(|p| cities.contains(&catalog.cities[p.city].id))
+            .filter(|p| cities.contains(&catalogue.cities[p.city].id))
             .take(8)
-            .map(|p| catalog.card(p, lang))
+            .map(|p| catalogue.card(p, lang))
             .collect());
     }
     let ids = db::linked_products(&state.pool, id).await?;
     Ok(ids
         .iter()
-        .filter_map(|pid| catalog.product_by_id.get(pid))
-        .map(|&i| catalog.card(&catalog.products[i], lang))
+        .filter_map(|pid| catalogue.product_by_id.get(pid))
+        .map(|&i| catalogue.card(&catalogue.products[i], lang))
         .collect())
 }
 
@@ -136,11 +136,11 @@ pub async fn recipe_skus(state: &AppState, slug: &str) -> Result<Vec<String>, Ap
     if ids.is_empty() {
         return Err(AppError::NotFound);
     }
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     Ok(ids
         .iter()
-        .filter_map(|pid| catalog.product_by_id.get(pid))
-        .filter_map(|&i| catalog.products[i].variants.iter().find(|v| v.stock > 0))
+        .filter_map(|pid| catalogue.product_by_id.get(pid))
+        .filter_map(|&i| catalogue.products[i].variants.iter().find(|v| v.stock > 0))
         .map(|v| v.sku.clone())
         .collect())
 }

@@ -3,7 +3,7 @@
 use sqlx::{AnyPool, FromRow};
 
 use super::Tx;
-use crate::model::editor::CheckedDraft;
+use crate::model::article_draft::CheckedDraft;
 
 /// An article in the editors' list, with its English and Chinese titles where it has them.
 #[derive(FromRow)]

@@ -1,7 +1,7 @@
 //! A shop's products as their sellers edit them and the pavilion reviews them: both
 //! languages' texts (on sale, or waiting for review), variants and their labels, the edit
 //! counters that tell which language is out of date, and the review state. The storefront
-//! reads products from the in-memory catalogue (`backend::catalog`), not from here.
+//! reads products from the in-memory catalogue (`backend::catalogue`), not from here.
 
 use std::collections::HashMap;
 

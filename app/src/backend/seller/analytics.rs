@@ -8,7 +8,7 @@ use sqlx::AnyPool;
 
 use super::chart::{ChartLabels, DayPoint, sales_chart};
 use crate::backend::AppState;
-use crate::backend::catalog::CatalogStore;
+use crate::backend::catalogue::CatalogueStore;
 use crate::backend::db::{now_seconds, sales};
 use crate::model::Lang;
 use crate::model::china_time::{self, DAY};
@@ -16,18 +16,18 @@ use crate::model::seller::{SalesReport, TopProduct};
 
 /// Counts a product page view in memory; `flush_views` writes the counts every few seconds
 /// (one upsert per product, not one write per page view).
-pub fn count_view(store: &CatalogStore, slug: &str) {
-    let catalog = store.get();
-    let Some(&index) = catalog.product_by_slug.get(slug) else {
+pub fn count_view(store: &CatalogueStore, slug: &str) {
+    let catalogue = store.get();
+    let Some(&index) = catalogue.product_by_slug.get(slug) else {
         return;
     };
     if let Ok(mut views) = store.views.lock() {
-        *views.entry(catalog.products[index].id).or_insert(0) += 1;
+        *views.entry(catalogue.products[index].id).or_insert(0) += 1;
     }
 }
 
 pub async fn flush_views(state: &AppState) -> Result<(), sqlx::Error> {
-    let counts: HashMap<i64, i64> = match state.catalog.views.lock() {
+    let counts: HashMap<i64, i64> = match state.catalogue.views.lock() {
         Ok(mut views) => std::mem::take(&mut *views),
         Err(_) => return Ok(()),
     };

@@ -1,17 +1,18 @@
-//! A shop's products as CSV: the export a seller edits in a spreadsheet, and the import that
-//! writes the whole file or nothing (or, if the seller asks, only its valid products).
+//! A shop's products as a CSV file: the export a seller edits in a spreadsheet, and the import
+//! that writes the whole file or nothing (or, if the seller asks, only its valid products). The
+//! file format itself, without the database, is `csv_format`.
 
 use std::collections::{HashMap, HashSet};
 
 use sqlx::AnyPool;
 
-use super::csv::{self, CsvProblem, CsvProblemKind, Known, ProductRow, VariantRow};
+use super::csv_format::{self, CsvProblem, CsvProblemKind, Known, ProductRow, VariantRow};
 use crate::backend::db::csv_files as files;
 use crate::backend::db::{Engine, Tx, now_seconds, stock, write_transaction};
 use crate::error::AppError;
 use crate::model::seller::{CheckedProduct, CheckedVariant, ImportReport, ProductSide};
 
-/// Every product of the shop, as `csv::export` writes them.
+/// Every product of the shop, as `csv_format::export` writes them.
 pub async fn export(pool: &AnyPool, shop_id: i64) -> Result<String, sqlx::Error> {
     let products = files::products(pool, shop_id).await?;
     let mut by_product: HashMap<i64, Vec<VariantRow>> = HashMap::new();
@@ -46,7 +47,7 @@ pub async fn export(pool: &AnyPool, shop_id: i64) -> Result<String, sqlx::Error>
             first_row: 0,
         })
         .collect();
-    Ok(csv::export(&rows))
+    Ok(csv_format::export(&rows))
 }
 
 /// Slugs and SKUs the file may not take: those of other shops' products, and SKUs that
@@ -102,7 +103,7 @@ pub async fn import(
     let cities: HashSet<String> = files::city_keys(pool).await?.into_iter().collect();
     let owned = bytes.to_vec();
     let parsed = tokio::task::spawn_blocking(move || {
-        csv::parse(
+        csv_format::parse(
             &owned,
             &Known {
                 categories: &categories,

@@ -6,7 +6,7 @@ pub mod analytics;
 pub mod applications;
 pub mod catalogue_csv;
 pub mod chart;
-pub mod csv;
+pub mod csv_format;
 pub mod fulfilment;
 pub mod glossary;
 pub mod products;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-// The problems of an imported CSV file (checked by `backend::seller::csv`), shown by the
+// The problems of an imported CSV file (checked by `backend::seller::csv_format`), shown by the
 // import page in the seller's language.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ pub enum CsvProblemKind {
 ///
 /// Row 0 stands for the whole file (`TooLarge`, `Empty`, `TooManyRows`). `MissingColumn` is on
 /// the header's row and `NotUtf8` on the row of the first byte that isn't UTF-8. `column` is a
-/// name from `backend::seller::csv::COLUMNS`, or empty when the problem isn't about one column.
+/// name from `backend::seller::csv_format::COLUMNS`, or empty when the problem isn't about one column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CsvProblem {
     pub row: usize,

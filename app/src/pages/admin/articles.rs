@@ -4,8 +4,8 @@ use super::{AdminPage, loaded, param};
 use crate::api::admin::list_articles;
 use crate::components::use_lang;
 use crate::i18n::*;
-use crate::model::editor::EditorRow;
-use crate::pages::editor::EditorTable;
+use crate::model::article_draft::EditorRow;
+use crate::pages::article_editor::EditorTable;
 
 /// The editors' articles: open one in the editor, or withdraw a published one.
 #[component]

@@ -13,7 +13,7 @@ use crate::model::admin::{AuditEntry, PAGE_ROWS};
 use crate::model::audit::{Actor, FieldChange, changes, object};
 use crate::model::china_time;
 use crate::model::order::OrderStatus;
-use crate::pages::shop::status_name;
+use crate::pages::buying::status_name;
 
 /// Every privileged action, newest first: search it, page back, download it as CSV.
 #[component]

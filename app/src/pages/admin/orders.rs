@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::model::Money;
 use crate::model::admin::AdminOrder;
 use crate::model::order::OrderStatus;
-use crate::pages::shop::status_name;
+use crate::pages::buying::status_name;
 
 /// Orders across every shop, by number, email and status; refund what was paid.
 #[component]

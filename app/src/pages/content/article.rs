@@ -3,12 +3,11 @@ use leptos_router::hooks::use_params_map;
 use serde_json::{Value, json};
 
 use crate::api::content::get_article;
-use crate::components::{ErrorMessage, JsonLd, PageMeta, ProductCard, use_lang, use_site};
-use crate::error::AppError;
+use crate::components::{JsonLd, PageMeta, ProductCard, use_lang, use_site};
 use crate::i18n::*;
 use crate::model::Lang;
 use crate::model::content::{ArticlePage as Page, Destination};
-use crate::pages::NotFound;
+use crate::pages::PageError;
 use crate::pages::content::recipe::RecipeBlock;
 use crate::pages::content::{ArticleCardView, section_name};
 
@@ -27,8 +26,7 @@ pub fn ArticlePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <ArticleView page /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::content::get_pavilions;
-use crate::components::{ErrorMessage, PageMeta, use_lang};
+use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::content::Pavilion;
+use crate::pages::PageError;
 
 /// The offline pavilions in Chinese cities, with a map drawn on the server (no tiles).
 #[component]
@@ -44,7 +45,7 @@ pub fn PavilionsPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        Err(error) => view! { <PageError error /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Link;
 
 use crate::api::content::list_section;
-use crate::components::{ErrorMessage, PageMeta, use_lang};
+use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::content::Section;
+use crate::pages::PageError;
 use crate::pages::content::{ArticleCardView, section_name};
 
 #[component]
@@ -69,7 +70,7 @@ fn SectionPage(section: Section) -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        Err(error) => view! { <PageError error /> }.into_any(),
                     }
                 })}
             </Suspense>

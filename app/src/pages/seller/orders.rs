@@ -15,8 +15,8 @@ use crate::model::china_time;
 use crate::model::invoice::InvoiceView;
 use crate::model::order::OrderStatus;
 use crate::model::seller::ShipmentRow;
+use crate::pages::buying::{invoice_kind_name, status_name};
 use crate::pages::seller::upload::UploadForm;
-use crate::pages::shop::{invoice_kind_name, status_name};
 
 #[component]
 pub fn SellerOrdersPage() -> impl IntoView {

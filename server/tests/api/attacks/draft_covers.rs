@@ -1,6 +1,6 @@
 //! Finding 11: an unpublished article's cover does not exist for the public; editors see it.
 
-use app::model::editor::{ArticleDraft, DraftSide};
+use app::model::article_draft::{ArticleDraft, DraftSide};
 
 use crate::both;
 use crate::content::editor;
@@ -27,7 +27,7 @@ both!(a_draft_articles_cover_is_the_editors_alone, |app| {
         ("secret-scheduled", Some("2099-01-01T08:00")),
         ("open-article", Some("2026-01-01T08:00")),
     ] {
-        app::backend::content::editor::save(&app.pool, &draft(slug, publish_at))
+        app::backend::content::writing::save(&app.pool, &draft(slug, publish_at))
             .await
             .expect("saved");
     }

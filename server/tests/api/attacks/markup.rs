@@ -1,7 +1,7 @@
 //! Findings 1 and 2: text a visitor, a seller or an editor typed reaches the page title, the
 //! meta tags, the structured data and the editors' textareas as text, never as markup.
 
-use app::model::editor::{ArticleDraft, DraftSide};
+use app::model::article_draft::{ArticleDraft, DraftSide};
 use app::model::seller::SellerShop;
 
 use crate::both;
@@ -91,7 +91,7 @@ both!(markup_in_every_saved_text_and_in_search_stays_text, |app| {
             ..DraftSide::default()
         };
         let article = format!("markup-article-{i}");
-        let article_id = app::backend::content::editor::save(
+        let article_id = app::backend::content::writing::save(
             &app.pool,
             &ArticleDraft {
                 slug: article.clone(),

@@ -1,6 +1,6 @@
 //! Pages read from the snapshot: home, product, shops.
 
-use super::snapshot::{Catalog, Product, Shop};
+use super::snapshot::{Catalogue, Product, Shop};
 use crate::model::order::ShippingMethod;
 use crate::model::{
     CategorySummary, Crumb, Delivery, Dispatch, HomeData, LandedPrice, Lang, Money, ProductCard,
@@ -10,8 +10,8 @@ use crate::model::{
 use crate::backend::media::GALLERY_SIZE as GALLERY;
 const RELATED: usize = 8;
 
-pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {
-    let categories = catalog
+pub fn home(catalogue: &Catalogue, lang: Lang) -> HomeData {
+    let categories = catalogue
         .categories
         .iter()
         .enumerate()
@@ -19,18 +19,22 @@ pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {
         .map(|(i, c)| CategorySummary {
             slug: c.slug.clone(),
             name: c.name.get(lang).to_owned(),
-            product_count: catalog.category_counts.get(i).copied().unwrap_or_default() as i64,
+            product_count: catalogue
+                .category_counts
+                .get(i)
+                .copied()
+                .unwrap_or_default() as i64,
         })
         .collect();
-    let featured = catalog
+    let featured = catalogue
         .products
         .iter()
         .filter(|p| p.featured)
         .take(24)
         .map(|p| {
             // Featured goods are grouped under their top-level category's tab.
-            let mut card = catalog.card(p, lang);
-            card.category_slug = catalog.top_category(p).slug.clone();
+            let mut card = catalogue.card(p, lang);
+            card.category_slug = catalogue.top_category(p).slug.clone();
             card
         })
         .collect();
@@ -40,25 +44,29 @@ pub fn home(catalog: &Catalog, lang: Lang) -> HomeData {
     }
 }
 
-fn shop_card(catalog: &Catalog, index: usize, shop: &Shop, lang: Lang) -> ShopCard {
+fn shop_card(catalogue: &Catalogue, index: usize, shop: &Shop, lang: Lang) -> ShopCard {
     ShopCard {
         slug: shop.slug.clone(),
         name: shop.name.get(lang).to_owned(),
         tagline: shop.tagline.get(lang).to_owned(),
-        city: catalog.cities[shop.city].name.get(lang).to_owned(),
+        city: catalogue.cities[shop.city].name.get(lang).to_owned(),
         kind: shop.kind.clone(),
         dispatch: shop.dispatch,
         verified: shop.verified,
         founded: shop.founded,
-        product_count: catalog.products.iter().filter(|p| p.shop == index).count(),
+        product_count: catalogue
+            .products
+            .iter()
+            .filter(|p| p.shop == index)
+            .count(),
     }
 }
 
-pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<ProductPage> {
-    let &index = catalog.product_by_slug.get(slug)?;
-    let product = &catalog.products[index];
-    let tax_class = catalog.categories[product.category].tax_class;
-    let shop = &catalog.shops[product.shop];
+pub fn product_page(catalogue: &Catalogue, lang: Lang, slug: &str) -> Option<ProductPage> {
+    let &index = catalogue.product_by_slug.get(slug)?;
+    let product = &catalogue.products[index];
+    let tax_class = catalogue.categories[product.category].tax_class;
+    let shop = &catalogue.shops[product.shop];
     let variants = product
         .variants
         .iter()
@@ -69,15 +77,15 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
             stock: v.stock,
             weight_g: v.weight_g,
             landed: LandedPrice::sold(v.price_minor, 1, tax_class, shop.dispatch),
-            reference: catalog.convert(v.price_minor),
+            reference: catalogue.convert(v.price_minor),
         })
         .collect();
     let mut categories: Vec<Crumb> = product
         .category_path
         .iter()
         .map(|&c| Crumb {
-            slug: catalog.categories[c].slug.clone(),
-            name: catalog.categories[c].name.get(lang).to_owned(),
+            slug: catalogue.categories[c].slug.clone(),
+            name: catalogue.categories[c].name.get(lang).to_owned(),
         })
         .collect();
     categories.reverse();
@@ -87,26 +95,31 @@ pub fn product_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<Product
         summary: product.summary.get(lang).to_owned(),
         description: product.description.get(lang).to_owned(),
         categories,
-        shop: shop_card(catalog, product.shop, &catalog.shops[product.shop], lang),
-        origin_city: catalog.cities[product.city].name.get(lang).to_owned(),
+        shop: shop_card(
+            catalogue,
+            product.shop,
+            &catalogue.shops[product.shop],
+            lang,
+        ),
+        origin_city: catalogue.cities[product.city].name.get(lang).to_owned(),
         hs_code: product.hs_code.clone(),
         weight_g: product.weight_g,
         certifications: product.certifications.clone(),
         tax_class,
-        delivery: delivery(catalog, shop, lang),
+        delivery: delivery(catalogue, shop, lang),
         variants,
-        rates_set_on: catalog.rates.iter().map(|r| r.set_on.clone()).max(),
+        rates_set_on: catalogue.rates.iter().map(|r| r.set_on.clone()).max(),
         rating: product.rating().map(|r| (r, product.rating_count)),
         gallery: GALLERY,
-        related: related(catalog, index, lang),
+        related: related(catalogue, index, lang),
         updated_at: product.updated_at,
     })
 }
 
 /// Where a shop's parcels leave from and how long they take, from `shipping_rates`.
-fn delivery(catalog: &Catalog, shop: &Shop, lang: Lang) -> Delivery {
+fn delivery(catalogue: &Catalogue, shop: &Shop, lang: Lang) -> Delivery {
     let days = |method: ShippingMethod, zone: &str| {
-        catalog
+        catalogue
             .delivery_days
             .get(&(method, zone.to_owned()))
             .copied()
@@ -124,19 +137,19 @@ fn delivery(catalog: &Catalog, shop: &Shop, lang: Lang) -> Delivery {
     };
     Delivery {
         dispatch: shop.dispatch,
-        ships_from: catalog.cities[shop.city].name.get(lang).to_owned(),
+        ships_from: catalogue.cities[shop.city].name.get(lang).to_owned(),
         days,
         slower_days,
     }
 }
 
 /// Same category first, then same shop; never the product itself.
-fn related(catalog: &Catalog, index: usize, lang: Lang) -> Vec<ProductCard> {
-    let product = &catalog.products[index];
+fn related(catalogue: &Catalogue, index: usize, lang: Lang) -> Vec<ProductCard> {
+    let product = &catalogue.products[index];
     let score = |p: &Product| -> u8 {
         u8::from(p.category == product.category) * 2 + u8::from(p.shop == product.shop)
     };
-    let mut others: Vec<(u8, usize)> = catalog
+    let mut others: Vec<(u8, usize)> = catalogue
         .products
         .iter()
         .enumerate()
@@ -147,40 +160,43 @@ fn related(catalog: &Catalog, index: usize, lang: Lang) -> Vec<ProductCard> {
     others
         .into_iter()
         .take(RELATED)
-        .map(|(_, i)| catalog.card(&catalog.products[i], lang))
+        .map(|(_, i)| catalogue.card(&catalogue.products[i], lang))
         .collect()
 }
 
-pub fn shops(catalog: &Catalog, lang: Lang) -> Vec<ShopCard> {
-    catalog
+pub fn shops(catalogue: &Catalogue, lang: Lang) -> Vec<ShopCard> {
+    catalogue
         .shops
         .iter()
         .enumerate()
-        .map(|(i, s)| shop_card(catalog, i, s, lang))
+        .map(|(i, s)| shop_card(catalogue, i, s, lang))
         .collect()
 }
 
-pub fn shop_page(catalog: &Catalog, lang: Lang, slug: &str) -> Option<ShopPage> {
-    let &index = catalog.shop_by_slug.get(slug)?;
-    let shop = &catalog.shops[index];
+pub fn shop_page(catalogue: &Catalogue, lang: Lang, slug: &str) -> Option<ShopPage> {
+    let &index = catalogue.shop_by_slug.get(slug)?;
+    let shop = &catalogue.shops[index];
     Some(ShopPage {
-        shop: shop_card(catalog, index, shop, lang),
+        shop: shop_card(catalogue, index, shop, lang),
         story: shop.story.get(lang).to_owned(),
         policies: shop.policies.get(lang).to_owned(),
-        logo: shop
-            .has_logo
-            .then(|| format!("/media/shops/{}/logo.jpg?v={}", shop.slug, catalog.revision)),
+        logo: shop.has_logo.then(|| {
+            format!(
+                "/media/shops/{}/logo.jpg?v={}",
+                shop.slug, catalogue.revision
+            )
+        }),
         banner: shop.has_banner.then(|| {
             format!(
                 "/media/shops/{}/banner.jpg?v={}",
-                shop.slug, catalog.revision
+                shop.slug, catalogue.revision
             )
         }),
-        products: catalog
+        products: catalogue
             .products
             .iter()
             .filter(|p| p.shop == index)
-            .map(|p| catalog.card(p, lang))
+            .map(|p| catalogue.card(p, lang))
             .collect(),
     })
 }

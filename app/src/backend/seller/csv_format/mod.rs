@@ -1,4 +1,5 @@
-//! A shop's catalogue as CSV, one row per variant with English and Chinese side by side.
+//! The CSV format of a shop's catalogue, one row per variant with English and Chinese side by
+//! side; reading and writing the shop's products through it is `catalogue_csv`.
 //!
 //! [`parse`] checks a whole file and reports every problem at the row and column a spreadsheet
 //! shows; [`export`] writes products so that [`parse`] reads them back unchanged. Cells that a

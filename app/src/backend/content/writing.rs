@@ -8,8 +8,8 @@ use crate::backend::content::seed::put_text;
 use crate::backend::db::article_writes as db;
 use crate::backend::db::now_seconds;
 use crate::error::{AppError, Problem};
+use crate::model::article_draft::{ArticleDraft, EditorRow, LangState, parse_draft};
 use crate::model::content::Section;
-use crate::model::editor::{ArticleDraft, EditorRow, LangState, parse_draft};
 
 /// The state of one language of an article.
 fn lang_state(has_text: bool, publish_at: Option<i64>, now: i64) -> LangState {

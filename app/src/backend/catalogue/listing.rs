@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::snapshot::{Catalog, Product};
+use super::snapshot::{Catalogue, Product};
 use crate::backend::search::{SearchIndex, highlight};
 use crate::model::listing::{PAGE_SIZE, ShipsFrom};
 use crate::model::{FacetValue, Facets, Lang, ListingPage, ListingQuery, Sort};
@@ -22,7 +22,7 @@ enum Dimension {
 }
 
 struct Filter<'a> {
-    catalog: &'a Catalog,
+    catalogue: &'a Catalogue,
     query: &'a ListingQuery,
     category: Option<usize>,
 }
@@ -34,16 +34,17 @@ impl Filter<'_> {
         let q = self.query;
         (!on(Dimension::Category) || self.category.is_none_or(|c| p.category_path.contains(&c)))
             && (!on(Dimension::ShipsFrom)
-                || q.from
-                    .is_none_or(|from| ShipsFrom::of(self.catalog.shops[p.shop].dispatch) == from))
+                || q.from.is_none_or(|from| {
+                    ShipsFrom::of(self.catalogue.shops[p.shop].dispatch) == from
+                }))
             && (!on(Dimension::City)
                 || q.city
                     .as_ref()
-                    .is_none_or(|k| &self.catalog.cities[p.city].key == k))
+                    .is_none_or(|k| &self.catalogue.cities[p.city].key == k))
             && (!on(Dimension::Shop)
                 || q.shop
                     .as_ref()
-                    .is_none_or(|s| &self.catalog.shops[p.shop].slug == s))
+                    .is_none_or(|s| &self.catalogue.shops[p.shop].slug == s))
             && (!on(Dimension::Cert)
                 || q.cert.as_ref().is_none_or(|c| p.certifications.contains(c)))
             && (!on(Dimension::Stock) || !q.in_stock || p.in_stock)
@@ -54,7 +55,7 @@ impl Filter<'_> {
 }
 
 pub fn listing(
-    catalog: &Catalog,
+    catalogue: &Catalogue,
     search: &SearchIndex,
     lang: Lang,
     query: &ListingQuery,
@@ -62,11 +63,11 @@ pub fn listing(
     let category = query
         .category
         .as_ref()
-        .and_then(|slug| catalog.category_by_slug.get(slug).copied());
+        .and_then(|slug| catalogue.category_by_slug.get(slug).copied());
     // An unknown category matches nothing rather than everything.
     let unknown_category = query.category.is_some() && category.is_none();
     let filter = Filter {
-        catalog,
+        catalogue,
         query,
         category,
     };
@@ -76,7 +77,12 @@ pub fn listing(
         Some(q) => match search.search(q, SEARCH_DEPTH) {
             Ok(hits) => hits
                 .into_iter()
-                .filter_map(|hit| catalog.product_by_id.get(&hit.id).map(|&i| (i, hit.score)))
+                .filter_map(|hit| {
+                    catalogue
+                        .product_by_id
+                        .get(&hit.id)
+                        .map(|&i| (i, hit.score))
+                })
                 .collect(),
             Err(error) => {
                 tracing::error!(%error, "search failed");
@@ -85,8 +91,8 @@ pub fn listing(
         },
         None => {
             let mut all: Vec<(usize, f32)> =
-                (0..catalog.products.len()).map(|i| (i, 0.0)).collect();
-            all.sort_by_key(|&(i, _)| !catalog.products[i].featured);
+                (0..catalogue.products.len()).map(|i| (i, 0.0)).collect();
+            all.sort_by_key(|&(i, _)| !catalogue.products[i].featured);
             all
         }
     };
@@ -96,12 +102,12 @@ pub fn listing(
         candidates
     };
 
-    let facets = facets(catalog, &filter, &candidates, lang);
+    let facets = facets(catalogue, &filter, &candidates, lang);
     let mut matched: Vec<(usize, f32)> = candidates
         .into_iter()
-        .filter(|&(i, _)| filter.keeps(&catalog.products[i], None))
+        .filter(|&(i, _)| filter.keeps(&catalogue.products[i], None))
         .collect();
-    sort(catalog, &mut matched, query.sort);
+    sort(catalogue, &mut matched, query.sort);
 
     let total = matched.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
@@ -111,8 +117,8 @@ pub fn listing(
         .skip((page as usize - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
         .map(|&(i, _)| {
-            let product = &catalog.products[i];
-            let mut card = catalog.card(product, lang);
+            let product = &catalogue.products[i];
+            let mut card = catalogue.card(product, lang);
             if let Some(q) = &query.q {
                 card.title_marks = highlight(q, &card.title);
             }
@@ -130,7 +136,7 @@ pub fn listing(
         pages,
         facets,
         category: category.map(|c| {
-            let c = &catalog.categories[c];
+            let c = &catalogue.categories[c];
             (
                 c.slug.clone(),
                 c.name.get(lang).to_owned(),
@@ -140,8 +146,8 @@ pub fn listing(
     }
 }
 
-fn sort(catalog: &Catalog, matched: &mut [(usize, f32)], sort: Sort) {
-    let p = |i: usize| &catalog.products[i];
+fn sort(catalogue: &Catalogue, matched: &mut [(usize, f32)], sort: Sort) {
+    let p = |i: usize| &catalogue.products[i];
     match sort {
         Sort::Relevance => {}
         Sort::PriceAsc => matched.sort_by_key(|&(i, _)| (p(i).min_price, p(i).id)),
@@ -161,11 +167,16 @@ fn sort(catalog: &Catalog, matched: &mut [(usize, f32)], sort: Sort) {
 }
 
 /// Counts per facet value over the candidates that pass every other filter.
-fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang: Lang) -> Facets {
+fn facets(
+    catalogue: &Catalogue,
+    filter: &Filter,
+    candidates: &[(usize, f32)],
+    lang: Lang,
+) -> Facets {
     let count = |dimension: Dimension, key: &dyn Fn(&Product) -> Vec<usize>| {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for &(i, _) in candidates {
-            let product = &catalog.products[i];
+            let product = &catalogue.products[i];
             if filter.keeps(product, Some(dimension)) {
                 for k in key(product) {
                     *counts.entry(k).or_default() += 1;
@@ -190,7 +201,7 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
         }
     });
     let ships_from = count(Dimension::ShipsFrom, &|p| {
-        vec![ShipsFrom::of(catalog.shops[p.shop].dispatch) as usize]
+        vec![ShipsFrom::of(catalogue.shops[p.shop].dispatch) as usize]
     });
     let cities = count(Dimension::City, &|p| vec![p.city]);
     let shops = count(Dimension::Shop, &|p| vec![p.shop]);
@@ -198,7 +209,7 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
     let mut certs: HashMap<&str, usize> = HashMap::new();
     let mut in_stock = 0;
     for &(i, _) in candidates {
-        let product = &catalog.products[i];
+        let product = &catalogue.products[i];
         if filter.keeps(product, Some(Dimension::Cert)) {
             for cert in &product.certifications {
                 *certs.entry(cert.as_str()).or_default() += 1;
@@ -222,8 +233,8 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
         categories: categories
             .into_iter()
             .map(|(c, count)| FacetValue {
-                key: catalog.categories[c].slug.clone(),
-                label: catalog.categories[c].name.get(lang).to_owned(),
+                key: catalogue.categories[c].slug.clone(),
+                label: catalogue.categories[c].name.get(lang).to_owned(),
                 count,
             })
             .collect(),
@@ -237,8 +248,8 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
         cities: cities
             .into_iter()
             .map(|(c, count)| FacetValue {
-                key: catalog.cities[c].key.clone(),
-                label: catalog.cities[c].name.get(lang).to_owned(),
+                key: catalogue.cities[c].key.clone(),
+                label: catalogue.cities[c].name.get(lang).to_owned(),
                 count,
             })
             .collect(),
@@ -246,8 +257,8 @@ fn facets(catalog: &Catalog, filter: &Filter, candidates: &[(usize, f32)], lang:
             .into_iter()
             .take(30)
             .map(|(s, count)| FacetValue {
-                key: catalog.shops[s].slug.clone(),
-                label: catalog.shops[s].name.get(lang).to_owned(),
+                key: catalogue.shops[s].slug.clone(),
+                label: catalogue.shops[s].name.get(lang).to_owned(),
                 count,
             })
             .collect(),

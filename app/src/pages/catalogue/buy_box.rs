@@ -10,7 +10,7 @@ use crate::components::{ActionError, LangField, use_lang};
 use crate::i18n::*;
 use crate::model::tax::percent;
 use crate::model::{Delivery, Dispatch, LandedPrice, ProductPage, ShopCard, VariantView};
-use crate::pages::catalog::facets::{certification_name, shop_kind_name};
+use crate::pages::catalogue::facets::{certification_name, shop_kind_name};
 
 #[component]
 pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
@@ -42,7 +42,7 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
                     />
                     <span>{label}</span>
                     {(v.stock <= 0)
-                        .then(|| view! { <span class="badge sold-out">{t!(i18n, catalog.sold_out)}</span> })}
+                        .then(|| view! { <span class="badge sold-out">{t!(i18n, catalogue.sold_out)}</span> })}
                 </label>
             }
         })
@@ -71,28 +71,28 @@ pub fn BuyBox(page: ProductPage, chosen_sku: Option<String>) -> impl IntoView {
             <p class="summary">{page.summary.clone()}</p>
             <form method="get" class="variant-picker">
                 <fieldset>
-                    <legend>{t!(i18n, catalog.choose_variant)}</legend>
+                    <legend>{t!(i18n, catalogue.choose_variant)}</legend>
                     {options}
                 </fieldset>
                 <button type="submit" hidden=move || hydrated.get()>
-                    {t!(i18n, catalog.show_variant)}
+                    {t!(i18n, catalogue.show_variant)}
                 </button>
             </form>
             {price_block}
             <DeliveryNote delivery=page.delivery.clone() />
             <AddToCartForm sku=Signal::derive(move || current().map(|v| v.sku).unwrap_or_default()) in_stock=Signal::derive(move || current().is_some_and(|v| v.stock > 0)) />
             <dl class="facts">
-                <dt>{t!(i18n, catalog.origin)}</dt>
+                <dt>{t!(i18n, catalogue.origin)}</dt>
                 <dd>{city}</dd>
-                <dt>{t!(i18n, catalog.weight)}</dt>
+                <dt>{t!(i18n, catalogue.weight)}</dt>
                 <dd>{weight}</dd>
-                <dt>{t!(i18n, catalog.hs_code)}</dt>
+                <dt>{t!(i18n, catalogue.hs_code)}</dt>
                 <dd>{page.hs_code.clone()}</dd>
             </dl>
             {(!page.certifications.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="certs" aria-label=move || t_string!(i18n, catalog.facet_certification)>
+                        <ul class="certs" aria-label=move || t_string!(i18n, catalogue.facet_certification)>
                             {certs}
                         </ul>
                     }
@@ -127,21 +127,21 @@ fn VariantPrice(
                         <p class="reference">
                             {reference}
                             " "
-                            <small>{t!(i18n, catalog.rates_of, date = date.clone())}</small>
+                            <small>{t!(i18n, catalogue.rates_of, date = date.clone())}</small>
                         </p>
                     }
                 })}
             <p class="stock">
                 {if stock > 0 {
-                    t!(i18n, catalog.in_stock_count, count = move || stock).into_any()
+                    t!(i18n, catalogue.in_stock_count, count = move || stock).into_any()
                 } else {
-                    t!(i18n, catalog.sold_out).into_any()
+                    t!(i18n, catalogue.sold_out).into_any()
                 }}
             </p>
             {if dispatch.is_cross_border() {
                 view! { <LandedTable landed=variant.landed /> }.into_any()
             } else {
-                view! { <p class="note vat-included">{t!(i18n, catalog.vat_included)}</p> }.into_any()
+                view! { <p class="note vat-included">{t!(i18n, catalogue.vat_included)}</p> }.into_any()
             }}
         </div>
     }
@@ -160,21 +160,21 @@ fn DeliveryNote(delivery: Delivery) -> impl IntoView {
     let (days, slower) = (days_range(days), days_range(slower_days));
     let (place, time) = match dispatch {
         Dispatch::CrossBorder => (
-            t_string!(i18n, catalog.dispatch_cross_border, city),
+            t_string!(i18n, catalogue.dispatch_cross_border, city),
             t_string!(
                 i18n,
-                catalog.delivery_cross_border,
+                catalogue.delivery_cross_border,
                 air = days,
                 land = slower
             ),
         ),
         Dispatch::Domestic => (
-            t_string!(i18n, catalog.dispatch_domestic, city),
-            t_string!(i18n, catalog.delivery_domestic, days, remote = slower),
+            t_string!(i18n, catalogue.dispatch_domestic, city),
+            t_string!(i18n, catalogue.delivery_domestic, days, remote = slower),
         ),
         Dispatch::Bonded => (
-            t_string!(i18n, catalog.dispatch_bonded, city),
-            t_string!(i18n, catalog.delivery_bonded, days, remote = slower),
+            t_string!(i18n, catalogue.dispatch_bonded, city),
+            t_string!(i18n, catalogue.delivery_bonded, days, remote = slower),
         ),
     };
     view! {
@@ -202,33 +202,33 @@ fn LandedTable(landed: LandedPrice) -> impl IntoView {
     let effective = percent(landed.effective_vat_bp);
     view! {
         <table class="landed">
-            <caption>{t!(i18n, catalog.landed_heading)}</caption>
+            <caption>{t!(i18n, catalogue.landed_heading)}</caption>
             <tbody>
                 <tr>
-                    <th scope="row">{t!(i18n, catalog.landed_goods)}</th>
+                    <th scope="row">{t!(i18n, catalogue.landed_goods)}</th>
                     <td>{landed.goods.to_string()}</td>
                 </tr>
                 <tr>
-                    <th scope="row">{t!(i18n, catalog.landed_tariff)}</th>
+                    <th scope="row">{t!(i18n, catalogue.landed_tariff)}</th>
                     <td>{landed.tariff.to_string()}</td>
                 </tr>
                 <tr>
                     <th scope="row">
-                        {t!(i18n, catalog.landed_vat, effective = effective.clone(), statutory = statutory.clone())}
+                        {t!(i18n, catalogue.landed_vat, effective = effective.clone(), statutory = statutory.clone())}
                     </th>
                     <td>{landed.import_vat.to_string()}</td>
                 </tr>
                 <tr>
-                    <th scope="row">{t!(i18n, catalog.landed_consumption)}</th>
+                    <th scope="row">{t!(i18n, catalogue.landed_consumption)}</th>
                     <td>{landed.consumption_tax.to_string()}</td>
                 </tr>
                 <tr class="total">
-                    <th scope="row">{t!(i18n, catalog.landed_total)}</th>
+                    <th scope="row">{t!(i18n, catalogue.landed_total)}</th>
                     <td>{landed.total.to_string()}</td>
                 </tr>
             </tbody>
         </table>
-        <p class="note">{t!(i18n, catalog.landed_limits)}</p>
+        <p class="note">{t!(i18n, catalogue.landed_limits)}</p>
     }
 }
 
@@ -242,7 +242,7 @@ fn ShopBox(shop: ShopCard) -> impl IntoView {
         <aside class="shop-box">
             <p>
                 <a href=href>{shop.name.clone()}</a>
-                {shop.verified.then(|| view! { <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
+                {shop.verified.then(|| view! { <span class="badge verified">{t!(i18n, catalogue.verified)}</span> })}
             </p>
             <p class="meta">
                 {shop_kind_name(i18n, &kind)}

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::editor::{SaveArticle, get_article_draft};
+use crate::api::articles::{SaveArticle, get_article_draft};
 use crate::components::{
     ActionError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField, TextArea,
 };
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::model::article_draft::{ArticleDraft, DraftSide};
 use crate::model::content::Section;
-use crate::model::editor::{ArticleDraft, DraftSide};
 use crate::pages::account::SignInFirst;
 use crate::pages::content::section_name;
 

@@ -3,7 +3,7 @@
 use sqlx::AnyPool;
 use std::collections::HashMap;
 
-use super::snapshot::{Catalog, Category, City, Product, Rate, Shop, Texts, Variant};
+use super::snapshot::{Catalogue, Category, City, Product, Rate, Shop, Texts, Variant};
 use crate::backend::db::catalogue;
 use crate::model::order::ShippingMethod;
 use crate::model::{Currency, Dispatch, TaxClass};
@@ -35,7 +35,7 @@ fn take(texts: &mut HashMap<i64, Vec<Texts>>, id: i64, n: usize) -> Vec<Texts> {
 }
 
 /// Loads every published product and what it refers to.
-pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
+pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
     let revision = crate::backend::db::revisions::catalogue(pool).await?;
 
     let mut city_texts = texts(pool, "city_texts", "city_id", &["name"]).await?;
@@ -188,7 +188,7 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
 
     let rates = load_rates(pool).await?;
     let delivery_days = load_delivery_days(pool).await?;
-    let mut catalog = Catalog {
+    let mut catalogue = Catalogue {
         revision,
         cities,
         categories,
@@ -196,39 +196,39 @@ pub async fn load(pool: &AnyPool) -> Result<Catalog, sqlx::Error> {
         products,
         rates,
         delivery_days,
-        ..Catalog::default()
+        ..Catalogue::default()
     };
-    catalog.product_by_slug = catalog
+    catalogue.product_by_slug = catalogue
         .products
         .iter()
         .enumerate()
         .map(|(i, p)| (p.slug.clone(), i))
         .collect();
-    catalog.product_by_id = catalog
+    catalogue.product_by_id = catalogue
         .products
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id, i))
         .collect();
-    catalog.category_by_slug = catalog
+    catalogue.category_by_slug = catalogue
         .categories
         .iter()
         .enumerate()
         .map(|(i, c)| (c.slug.clone(), i))
         .collect();
-    catalog.category_counts = vec![0; catalog.categories.len()];
-    for product in &catalog.products {
+    catalogue.category_counts = vec![0; catalogue.categories.len()];
+    for product in &catalogue.products {
         for &c in &product.category_path {
-            catalog.category_counts[c] += 1;
+            catalogue.category_counts[c] += 1;
         }
     }
-    catalog.shop_by_slug = catalog
+    catalogue.shop_by_slug = catalogue
         .shops
         .iter()
         .enumerate()
         .map(|(i, s)| (s.slug.clone(), i))
         .collect();
-    Ok(catalog)
+    Ok(catalogue)
 }
 
 async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {

@@ -10,15 +10,15 @@ for (const lang of langs) {
     test(`search ${query}, filter by price, open a product, choose a variant, see the landed price`, async ({ page }) => {
       await page.goto(`/${lang}/`);
       await hydrated(page);
-      const search = page.getByRole("combobox", { name: t(lang, "catalog", "search_label") });
+      const search = page.getByRole("combobox", { name: t(lang, "catalogue", "search_label") });
       await search.fill(query);
       // Suggestions appear as you type (hydrated, debounced): an ARIA combobox.
-      const listbox = page.getByRole("listbox", { name: t(lang, "catalog", "suggestions_label") });
+      const listbox = page.getByRole("listbox", { name: t(lang, "catalogue", "suggestions_label") });
       await expect(listbox).toBeVisible();
       const combobox = search;
       await expect(combobox).toHaveAttribute("aria-expanded", "true");
       await expect(page.locator(".search-box [aria-live]")).toContainText(
-        tn(lang, "catalog", "suggestions_count").split("{{")[0].trim(),
+        tn(lang, "catalogue", "suggestions_count").split("{{")[0].trim(),
       );
       await search.press("ArrowDown");
       const first = listbox.getByRole("option").first();
@@ -35,16 +35,16 @@ for (const lang of langs) {
       await noSeriousViolations(page);
 
       // Price filter: a plain GET form.
-      await page.getByLabel(t(lang, "catalog", "price_max")).fill("200");
-      await page.getByRole("button", { name: t(lang, "catalog", "apply") }).click();
+      await page.getByLabel(t(lang, "catalogue", "price_max")).fill("200");
+      await page.getByRole("button", { name: t(lang, "catalogue", "apply") }).click();
       await expect(page).toHaveURL(/max=200/);
       const count = await results.getByRole("article").count();
       expect(count).toBeGreaterThan(0);
       // Goods from Pakistan, whose landed price the page spells out (goods in stock in China
       // carry VAT in their price instead).
       await page
-        .locator("fieldset.facet", { hasText: t(lang, "catalog", "facet_ships_from") })
-        .getByRole("link", { name: new RegExp(t(lang, "catalog", "ships_from_pakistan")) })
+        .locator("fieldset.facet", { hasText: t(lang, "catalogue", "facet_ships_from") })
+        .getByRole("link", { name: new RegExp(t(lang, "catalogue", "ships_from_pakistan")) })
         .click();
       await expect(page).toHaveURL(/from=pk/);
       await expect(results.getByRole("article").first()).toBeVisible();
@@ -53,7 +53,7 @@ for (const lang of langs) {
       await results.getByRole("article").first().getByRole("link").click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/products/`));
       await hydrated(page);
-      await expect(page.getByRole("table", { name: t(lang, "catalog", "landed_heading") })).toBeVisible();
+      await expect(page.getByRole("table", { name: t(lang, "catalogue", "landed_heading") })).toBeVisible();
       // Hydrated, the picker follows the radios in place: its submit button is hidden.
       await expect(page.locator(".variant-picker button[type=submit]")).toBeHidden();
       await noSeriousViolations(page);
@@ -89,9 +89,9 @@ test.describe("without JavaScript", () => {
     const options = page.getByRole("radio");
     if ((await options.count()) > 1) {
       await options.nth(1).check();
-      await page.getByRole("button", { name: t("zh", "catalog", "show_variant") }).click();
+      await page.getByRole("button", { name: t("zh", "catalogue", "show_variant") }).click();
       await expect(page).toHaveURL(/variant=/);
     }
-    await expect(page.getByRole("table", { name: t("zh", "catalog", "landed_heading") })).toBeVisible();
+    await expect(page.getByRole("table", { name: t("zh", "catalogue", "landed_heading") })).toBeVisible();
   });
 });

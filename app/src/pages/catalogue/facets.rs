@@ -18,13 +18,13 @@ fn link(base: &str, query: &ListingQuery) -> String {
 /// A certification's name in the page language.
 pub fn certification_name(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> String {
     match key {
-        "halal" => t_string!(i18n, catalog.cert_halal),
-        "organic" => t_string!(i18n, catalog.cert_organic),
-        "iso9001" => t_string!(i18n, catalog.cert_iso9001),
-        "fair-trade" => t_string!(i18n, catalog.cert_fair_trade),
-        "gi" => t_string!(i18n, catalog.cert_gi),
-        "fifa-quality" => t_string!(i18n, catalog.cert_fifa_quality),
-        "handmade" => t_string!(i18n, catalog.cert_handmade),
+        "halal" => t_string!(i18n, catalogue.cert_halal),
+        "organic" => t_string!(i18n, catalogue.cert_organic),
+        "iso9001" => t_string!(i18n, catalogue.cert_iso9001),
+        "fair-trade" => t_string!(i18n, catalogue.cert_fair_trade),
+        "gi" => t_string!(i18n, catalogue.cert_gi),
+        "fifa-quality" => t_string!(i18n, catalogue.cert_fifa_quality),
+        "handmade" => t_string!(i18n, catalogue.cert_handmade),
         _ => return key.to_owned(),
     }
     .to_string()
@@ -33,9 +33,9 @@ pub fn certification_name(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> 
 /// "Exporter in Pakistan" or "Importer in China", in the page language.
 pub fn shop_kind_name(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
     if kind == "importer" {
-        t_string!(i18n, catalog.kind_importer).to_string()
+        t_string!(i18n, catalogue.kind_importer).to_string()
     } else {
-        t_string!(i18n, catalog.kind_exporter).to_string()
+        t_string!(i18n, catalogue.kind_exporter).to_string()
     }
 }
 
@@ -105,8 +105,8 @@ pub fn FacetPanel(
         .map(|(from, count)| FacetValue {
             key: from.code().to_owned(),
             label: match from {
-                ShipsFrom::China => t_string!(i18n, catalog.ships_from_china),
-                ShipsFrom::Pakistan => t_string!(i18n, catalog.ships_from_pakistan),
+                ShipsFrom::China => t_string!(i18n, catalogue.ships_from_china),
+                ShipsFrom::Pakistan => t_string!(i18n, catalogue.ships_from_pakistan),
             }
             .to_string(),
             count,
@@ -147,60 +147,60 @@ pub fn FacetPanel(
     .filter_map(|(k, v)| v.map(|v| (k, v)))
     .collect();
     view! {
-        <aside class="facets" aria-label=move || t_string!(i18n, catalog.filters_label)>
+        <aside class="facets" aria-label=move || t_string!(i18n, catalogue.filters_label)>
             <FacetGroup
-                title=t_string!(i18n, catalog.facet_category).to_string()
+                title=t_string!(i18n, catalogue.facet_category).to_string()
                 values=categories
                 selected=None
                 to=category_link
             />
             <form class="facet price-range" method="get" action=base.clone()>
                 <fieldset>
-                    <legend>{t!(i18n, catalog.facet_price)}</legend>
+                    <legend>{t!(i18n, catalogue.facet_price)}</legend>
                     {keep
                         .into_iter()
                         .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
                         .collect_view()}
                     <label>
-                        {t!(i18n, catalog.price_min)}
+                        {t!(i18n, catalogue.price_min)}
                         <input type="number" name="min" min="0" step="1" inputmode="numeric"
                             value=query.min.map(|v| v.to_string()) />
                     </label>
                     <label>
-                        {t!(i18n, catalog.price_max)}
+                        {t!(i18n, catalogue.price_max)}
                         <input type="number" name="max" min="0" step="1" inputmode="numeric"
                             value=query.max.map(|v| v.to_string()) />
                     </label>
-                    <button type="submit">{t!(i18n, catalog.apply)}</button>
+                    <button type="submit">{t!(i18n, catalogue.apply)}</button>
                 </fieldset>
             </form>
             <FacetGroup
-                title=t_string!(i18n, catalog.facet_ships_from).to_string()
+                title=t_string!(i18n, catalogue.facet_ships_from).to_string()
                 values=ships_from
                 selected=query.from.map(|f| f.code().to_owned())
                 to=make(|q, v| q.from = v.as_deref().and_then(ShipsFrom::parse))
             />
             <FacetGroup
-                title=t_string!(i18n, catalog.facet_city).to_string()
+                title=t_string!(i18n, catalogue.facet_city).to_string()
                 values=cities
                 selected=query.city.clone()
                 to=make(|q, v| q.city = v)
             />
             <FacetGroup
-                title=t_string!(i18n, catalog.facet_certification).to_string()
+                title=t_string!(i18n, catalogue.facet_certification).to_string()
                 values=certifications
                 selected=query.cert.clone()
                 to=make(|q, v| q.cert = v)
             />
             <FacetGroup
-                title=t_string!(i18n, catalog.facet_shop).to_string()
+                title=t_string!(i18n, catalogue.facet_shop).to_string()
                 values=shops
                 selected=query.shop.clone()
                 to=make(|q, v| q.shop = v)
             />
             <p class="facet">
                 <a href=stock_link aria-current=query.in_stock.then_some("true")>
-                    {t!(i18n, catalog.only_in_stock)}
+                    {t!(i18n, catalogue.only_in_stock)}
                     <span class="count">{in_stock}</span>
                 </a>
             </p>
@@ -212,11 +212,11 @@ pub fn FacetPanel(
 pub fn SortLinks(#[prop(into)] base: String, query: ListingQuery) -> impl IntoView {
     let i18n = use_i18n();
     let label = move |sort: Sort| match sort {
-        Sort::Relevance => t_string!(i18n, catalog.sort_relevance),
-        Sort::PriceAsc => t_string!(i18n, catalog.sort_price_asc),
-        Sort::PriceDesc => t_string!(i18n, catalog.sort_price_desc),
-        Sort::Newest => t_string!(i18n, catalog.sort_newest),
-        Sort::Rating => t_string!(i18n, catalog.sort_rating),
+        Sort::Relevance => t_string!(i18n, catalogue.sort_relevance),
+        Sort::PriceAsc => t_string!(i18n, catalogue.sort_price_asc),
+        Sort::PriceDesc => t_string!(i18n, catalogue.sort_price_desc),
+        Sort::Newest => t_string!(i18n, catalogue.sort_newest),
+        Sort::Rating => t_string!(i18n, catalogue.sort_rating),
     };
     let links = Sort::ALL
         .into_iter()
@@ -227,7 +227,7 @@ pub fn SortLinks(#[prop(into)] base: String, query: ListingQuery) -> impl IntoVi
         })
         .collect_view();
     view! {
-        <nav class="sort" aria-label=move || t_string!(i18n, catalog.sort_label)>
+        <nav class="sort" aria-label=move || t_string!(i18n, catalogue.sort_label)>
             {links}
         </nav>
     }
@@ -264,7 +264,7 @@ pub fn ActiveFilters(#[prop(into)] base: String, query: ListingQuery) -> impl In
     }
     if query.in_stock {
         add(
-            t_string!(i18n, catalog.only_in_stock).to_string(),
+            t_string!(i18n, catalogue.only_in_stock).to_string(),
             query.with(|x| x.in_stock = false),
         );
     }
@@ -273,7 +273,7 @@ pub fn ActiveFilters(#[prop(into)] base: String, query: ListingQuery) -> impl In
         .map(|(label, href)| {
             view! {
                 <li>
-                    <a href=href title=move || t_string!(i18n, catalog.remove_filter)>
+                    <a href=href title=move || t_string!(i18n, catalogue.remove_filter)>
                         {label}
                         " ×"
                     </a>

@@ -11,7 +11,7 @@ pub(crate) use list::EditorTable;
 use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
-use crate::model::editor::LangState;
+use crate::model::article_draft::LangState;
 
 pub fn state_name(i18n: I18nContext<Locale>, state: LangState) -> String {
     match state {

@@ -10,8 +10,8 @@ use crate::i18n::*;
 use crate::model::address::PROVINCES;
 use crate::model::order::{MethodOption, Quote, ShippingMethod};
 use crate::model::{Dispatch, Lang};
-use crate::pages::shop::invoice::InvoiceFields;
-use crate::pages::shop::{method_name, ships_from_text};
+use crate::pages::buying::invoice::InvoiceFields;
+use crate::pages::buying::{method_name, ships_from_text};
 
 /// Checkout: address, then, when the order holds goods from across the border, the buyer's
 /// identity for customs, the method from Pakistan and the risk notice; pay. Every amount

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::list_products;
-use crate::components::{ErrorMessage, PageMeta, Pager, ProductCard, use_lang};
+use crate::components::{PageMeta, Pager, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{ListingPage, ListingQuery};
-use crate::pages::catalog::facets::{ActiveFilters, FacetPanel, SortLinks};
+use crate::pages::PageError;
+use crate::pages::catalogue::facets::{ActiveFilters, FacetPanel, SortLinks};
 
 /// The listing state from the URL (and, on a category page, its slug).
 fn use_listing_query() -> Memo<ListingQuery> {
@@ -54,7 +55,7 @@ fn Listing(on_category_page: bool) -> impl IntoView {
                         view! { <crate::pages::NotFound /> }.into_any()
                     }
                     Ok(page) => view! { <ListingView page on_category_page /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -70,9 +71,9 @@ fn ListingView(page: ListingPage, on_category_page: bool) -> impl IntoView {
         _ => format!("/{}/products", lang.code()),
     };
     let h1 = match (&page.query.q, &page.category) {
-        (Some(q), _) => t_string!(i18n, catalog.results_for, query = q.clone()).to_string(),
+        (Some(q), _) => t_string!(i18n, catalogue.results_for, query = q.clone()).to_string(),
         (None, Some((_, name, _))) => name.clone(),
-        (None, None) => t_string!(i18n, catalog.all_goods).to_string(),
+        (None, None) => t_string!(i18n, catalogue.all_goods).to_string(),
     };
     let description = page
         .category
@@ -95,7 +96,7 @@ fn ListingView(page: ListingPage, on_category_page: bool) -> impl IntoView {
         .map(|(_, _, d)| d.clone())
         .filter(|d| !d.is_empty());
     let grid = if items.is_empty() {
-        view! { <p class="empty">{t!(i18n, catalog.no_results)}</p> }.into_any()
+        view! { <p class="empty">{t!(i18n, catalogue.no_results)}</p> }.into_any()
     } else {
         items
             .into_iter()
@@ -112,7 +113,7 @@ fn ListingView(page: ListingPage, on_category_page: bool) -> impl IntoView {
             <section class="results" aria-labelledby="results-count">
                 <div class="results-bar">
                     <p id="results-count" role="status">
-                        {t!(i18n, catalog.result_count, count = move || total)}
+                        {t!(i18n, catalogue.result_count, count = move || total)}
                     </p>
                     <SortLinks base=base.clone() query=query.clone() />
                 </div>

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
+use crate::api::articles::{SetHomeStories, list_articles_for_editing};
 use crate::api::content::get_home_stories;
-use crate::api::editor::{SetHomeStories, list_articles_for_editing};
 use crate::components::{ErrorMessage, PageMeta, use_lang};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::editor::EditorRow;
+use crate::model::article_draft::EditorRow;
 use crate::pages::account::SignInFirst;
+use crate::pages::article_editor::state_name;
 use crate::pages::content::section_name;
-use crate::pages::editor::state_name;
 
 #[component]
 pub fn EditorPage() -> impl IntoView {
@@ -51,7 +51,8 @@ pub(crate) fn EditorTable(rows: Vec<EditorRow>, #[prop(optional)] withdraw: bool
     let body = rows
         .into_iter()
         .map(|row| {
-            let published = [row.en, row.zh].contains(&crate::model::editor::LangState::Published);
+            let published =
+                [row.en, row.zh].contains(&crate::model::article_draft::LangState::Published);
             let id = row.id;
             view! {
                 <tr>

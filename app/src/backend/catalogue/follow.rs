@@ -4,14 +4,14 @@ use sqlx::AnyPool;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use super::{CatalogStore, load};
+use super::{CatalogueStore, load};
 
 /// How often an app server looks at the catalogue revision.
 const POLL: Duration = Duration::from_secs(2);
 
 /// Reloads the snapshot if the database's revision moved, and updates the search index
 /// with the products written since. Returns whether anything changed.
-pub async fn refresh(store: &CatalogStore, pool: &AnyPool) -> Result<bool, sqlx::Error> {
+pub async fn refresh(store: &CatalogueStore, pool: &AnyPool) -> Result<bool, sqlx::Error> {
     let revision = crate::backend::db::revisions::catalogue(pool).await?;
     let old = store.get();
     if revision == old.revision {
@@ -32,9 +32,9 @@ pub async fn refresh(store: &CatalogStore, pool: &AnyPool) -> Result<bool, sqlx:
         .filter(|id| !present.contains(id))
         .collect();
     tracing::info!(
-        catalog.revision = next.revision,
-        catalog.changed = changed.len(),
-        catalog.removed = gone.len(),
+        catalogue.revision = next.revision,
+        catalogue.changed = changed.len(),
+        catalogue.removed = gone.len(),
         "catalogue refreshed"
     );
     let search = store.search.clone();
@@ -58,7 +58,7 @@ pub async fn refresh(store: &CatalogStore, pool: &AnyPool) -> Result<bool, sqlx:
 }
 
 /// Follows the revision for as long as the server runs.
-pub async fn follow(store: CatalogStore, pool: AnyPool) {
+pub async fn follow(store: CatalogueStore, pool: AnyPool) {
     let mut ticker = tokio::time::interval(POLL);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

@@ -122,7 +122,7 @@ pub struct Rate {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Catalog {
+pub struct Catalogue {
     pub revision: i64,
     pub cities: Vec<City>,
     pub categories: Vec<Category>,
@@ -139,7 +139,7 @@ pub struct Catalog {
     pub category_counts: Vec<usize>,
 }
 
-impl Catalog {
+impl Catalogue {
     pub fn top_category(&self, product: &Product) -> &Category {
         let top = product
             .category_path

@@ -2,14 +2,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_product;
-use crate::components::{ErrorMessage, PageMeta, Picture, ProductCard, use_lang};
-use crate::error::AppError;
+use crate::components::{PageMeta, Picture, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::ProductPage as Page;
-use crate::pages::NotFound;
-use crate::pages::catalog::buy_box::BuyBox;
-use crate::pages::catalog::reviews::{Reviews, ReviewsData};
-use crate::pages::catalog::structured_data::product_json_ld;
+use crate::pages::PageError;
+use crate::pages::catalogue::buy_box::BuyBox;
+use crate::pages::catalogue::reviews::{Reviews, ReviewsData};
+use crate::pages::catalogue::structured_data::product_json_ld;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -26,8 +25,7 @@ pub fn ProductPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <ProductView page reviews /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -92,18 +90,18 @@ fn ProductView(page: Page, reviews: ReviewsData) -> impl IntoView {
             image=crate::model::product::picture_url(&page.slug, 0, 960)
         />
         <Suspense>{json_ld}</Suspense>
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, catalog.breadcrumb_label)>
+        <nav class="breadcrumb" aria-label=move || t_string!(i18n, catalogue.breadcrumb_label)>
             <a href=format!("/{code}/")>{t!(i18n, common.nav_home)}</a>
             {crumbs}
         </nav>
         <div class="product">
-            <ul class="gallery" aria-label=move || t_string!(i18n, catalog.gallery_label)>
+            <ul class="gallery" aria-label=move || t_string!(i18n, catalogue.gallery_label)>
                 {gallery}
             </ul>
             <BuyBox page=page.clone() chosen_sku />
         </div>
         <section class="description" aria-labelledby="description-heading">
-            <h2 id="description-heading">{t!(i18n, catalog.description_heading)}</h2>
+            <h2 id="description-heading">{t!(i18n, catalogue.description_heading)}</h2>
             <p>{page.description.clone()}</p>
         </section>
         <Reviews slug=page.slug.clone() data=reviews />
@@ -111,7 +109,7 @@ fn ProductView(page: Page, reviews: ReviewsData) -> impl IntoView {
             .then(|| {
                 view! {
                     <section aria-labelledby="related-heading">
-                        <h2 id="related-heading">{t!(i18n, catalog.related_heading)}</h2>
+                        <h2 id="related-heading">{t!(i18n, catalogue.related_heading)}</h2>
                         <div class="product-grid">{related}</div>
                     </section>
                 }

@@ -53,9 +53,9 @@ pub fn ships_from_text(
 ) -> String {
     let city = city.to_owned();
     match dispatch {
-        Dispatch::CrossBorder => t_string!(i18n, catalog.dispatch_cross_border, city),
-        Dispatch::Domestic => t_string!(i18n, catalog.dispatch_domestic, city),
-        Dispatch::Bonded => t_string!(i18n, catalog.dispatch_bonded, city),
+        Dispatch::CrossBorder => t_string!(i18n, catalogue.dispatch_cross_border, city),
+        Dispatch::Domestic => t_string!(i18n, catalogue.dispatch_domestic, city),
+        Dispatch::Bonded => t_string!(i18n, catalogue.dispatch_bonded, city),
     }
     .to_string()
 }

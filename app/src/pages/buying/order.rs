@@ -4,17 +4,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::orders::{CancelOrder, ConfirmDelivery, PayOrder, RequestInvoice, get_order};
 use crate::api::reviews::PostReview;
 use crate::components::{
-    ActionError, ErrorMessage, Feedback, LangField, PageMeta, SelectField, TextArea, refused_form,
-    use_lang,
+    ActionError, Feedback, LangField, PageMeta, SelectField, TextArea, refused_form, use_lang,
 };
-use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView};
-use crate::pages::NotFound;
-use crate::pages::shop::invoice::ParcelInvoice;
-use crate::pages::shop::timeline::Timeline;
-use crate::pages::shop::{method_name, ships_from_text, status_name};
+use crate::pages::PageError;
+use crate::pages::buying::invoice::ParcelInvoice;
+use crate::pages::buying::timeline::Timeline;
+use crate::pages::buying::{method_name, ships_from_text, status_name};
 
 /// One order: its parcels, lines, amounts, address and timeline, and what can be done now.
 #[component]
@@ -58,8 +56,7 @@ pub fn OrderPage() -> impl IntoView {
                 Suspend::new(async move {
                     match order.await {
                         Ok(order) => view! { <OrderDetail order actions /> }.into_any(),
-                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        Err(error) => view! { <PageError error /> }.into_any(),
                     }
                 })
             }}

@@ -6,7 +6,7 @@ use crate::components::{ErrorMessage, PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::OrderSummary;
-use crate::pages::shop::status_name;
+use crate::pages::buying::status_name;
 
 /// The visitor's orders: an account's, or a guest's from this browser.
 #[component]

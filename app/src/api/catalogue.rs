@@ -21,14 +21,17 @@ fn valid_slug(slug: &str) -> Result<&str, AppError> {
 #[server(endpoint = "home", input = server_fn::codec::GetUrl)]
 pub async fn get_home(lang: Lang) -> Result<HomeData, AppError> {
     let state = crate::backend::state()?;
-    Ok(crate::backend::catalog::home(&state.catalog.get(), lang))
+    Ok(crate::backend::catalogue::home(
+        &state.catalogue.get(),
+        lang,
+    ))
 }
 
 #[server(endpoint = "products", input = server_fn::codec::GetUrl)]
 pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPage, AppError> {
     let state = crate::backend::state()?;
     // Searching and faceting are CPU work: keep them off the async workers.
-    tokio::task::spawn_blocking(move || state.catalog.listing(lang, &query).as_ref().clone())
+    tokio::task::spawn_blocking(move || state.catalogue.listing(lang, &query).as_ref().clone())
         .await
         .map_err(|error| AppError::internal("listing products", error))
 }
@@ -36,24 +39,27 @@ pub async fn list_products(lang: Lang, query: ListingQuery) -> Result<ListingPag
 #[server(endpoint = "product", input = server_fn::codec::GetUrl)]
 pub async fn get_product(lang: Lang, slug: String) -> Result<ProductPage, AppError> {
     let state = crate::backend::state()?;
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     let slug = valid_slug(&slug)?;
-    let page =
-        crate::backend::catalog::product_page(&catalog, lang, slug).ok_or(AppError::NotFound)?;
-    crate::backend::seller::analytics::count_view(&state.catalog, slug);
+    let page = crate::backend::catalogue::product_page(&catalogue, lang, slug)
+        .ok_or(AppError::NotFound)?;
+    crate::backend::seller::analytics::count_view(&state.catalogue, slug);
     Ok(page)
 }
 
 #[server(endpoint = "shops", input = server_fn::codec::GetUrl)]
 pub async fn list_shops(lang: Lang) -> Result<Vec<ShopCard>, AppError> {
     let state = crate::backend::state()?;
-    Ok(crate::backend::catalog::shops(&state.catalog.get(), lang))
+    Ok(crate::backend::catalogue::shops(
+        &state.catalogue.get(),
+        lang,
+    ))
 }
 
 #[server(endpoint = "shop", input = server_fn::codec::GetUrl)]
 pub async fn get_shop(lang: Lang, slug: String) -> Result<ShopPage, AppError> {
     let state = crate::backend::state()?;
-    crate::backend::catalog::shop_page(&state.catalog.get(), lang, valid_slug(&slug)?)
+    crate::backend::catalogue::shop_page(&state.catalogue.get(), lang, valid_slug(&slug)?)
         .ok_or(AppError::NotFound)
 }
 
@@ -61,17 +67,17 @@ pub async fn get_shop(lang: Lang, slug: String) -> Result<ShopPage, AppError> {
 #[server(endpoint = "suggest", input = server_fn::codec::GetUrl)]
 pub async fn suggest_products(lang: Lang, q: String) -> Result<Vec<(String, String)>, AppError> {
     let state = crate::backend::state()?;
-    let catalog = state.catalog.get();
+    let catalogue = state.catalogue.get();
     let hits = state
-        .catalog
+        .catalogue
         .search
         .suggest(&q, 8)
         .map_err(|error| AppError::internal("suggesting products", error))?;
     Ok(hits
         .into_iter()
-        .filter_map(|hit| catalog.product_by_id.get(&hit.id))
+        .filter_map(|hit| catalogue.product_by_id.get(&hit.id))
         .map(|&i| {
-            let p = &catalog.products[i];
+            let p = &catalogue.products[i];
             (p.slug.clone(), p.title.get(lang).to_owned())
         })
         .collect())

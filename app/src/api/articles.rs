@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::Lang;
-use crate::model::editor::{ArticleDraft, EditorRow};
+use crate::model::article_draft::{ArticleDraft, EditorRow};
 
 /// The signed-in editor (or admin), or why not.
 #[cfg(feature = "ssr")]
@@ -21,14 +21,14 @@ fn require_editor() -> Result<crate::backend::session::SessionUser, AppError> {
 pub async fn list_articles_for_editing() -> Result<Vec<EditorRow>, AppError> {
     require_editor()?;
     let state = crate::backend::state()?;
-    Ok(crate::backend::content::editor::list(&state.pool).await?)
+    Ok(crate::backend::content::writing::list(&state.pool).await?)
 }
 
 #[server(endpoint = "editor_article", input = server_fn::codec::GetUrl)]
 pub async fn get_article_draft(id: i64) -> Result<ArticleDraft, AppError> {
     require_editor()?;
     let state = crate::backend::state()?;
-    crate::backend::content::editor::load(&state.pool, id).await
+    crate::backend::content::writing::load(&state.pool, id).await
 }
 
 /// Saves both languages; the editor comes back to the article with a preview of each.
@@ -36,7 +36,7 @@ pub async fn get_article_draft(id: i64) -> Result<ArticleDraft, AppError> {
 pub async fn save_article(lang: Lang, draft: ArticleDraft) -> Result<i64, AppError> {
     let user = require_editor()?;
     let state = crate::backend::state()?;
-    let id = crate::backend::content::editor::save(&state.pool, &draft).await?;
+    let id = crate::backend::content::writing::save(&state.pool, &draft).await?;
     state.content_written().await;
     use crate::backend::admin::audit::{Change, Operator, record_after};
     let change = Change {

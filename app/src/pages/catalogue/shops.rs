@@ -2,12 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_shop, list_shops};
-use crate::components::{ErrorMessage, PageMeta, ProductCard, use_lang};
-use crate::error::AppError;
+use crate::components::{PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{ShopCard, ShopPage as Page};
-use crate::pages::NotFound;
-use crate::pages::catalog::facets::shop_kind_name;
+use crate::pages::PageError;
+use crate::pages::catalogue::facets::shop_kind_name;
 
 /// `/{lang}/shops`: every shop, exporters in Pakistan and importers in China.
 #[component]
@@ -17,11 +16,11 @@ pub fn ShopsPage() -> impl IntoView {
     let shops = Resource::new(move || lang.get(), list_shops);
     view! {
         <PageMeta
-            title=format!("{} | {}", t_string!(i18n, catalog.shops_heading), t_string!(i18n, common.site_name))
-            description=t_string!(i18n, catalog.shops_intro).to_string()
+            title=format!("{} | {}", t_string!(i18n, catalogue.shops_heading), t_string!(i18n, common.site_name))
+            description=t_string!(i18n, catalogue.shops_intro).to_string()
         />
-        <h1>{t!(i18n, catalog.shops_heading)}</h1>
-        <p class="intro">{t!(i18n, catalog.shops_intro)}</p>
+        <h1>{t!(i18n, catalogue.shops_heading)}</h1>
+        <p class="intro">{t!(i18n, catalogue.shops_intro)}</p>
         <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match shops.await {
@@ -36,7 +35,7 @@ pub fn ShopsPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -59,10 +58,10 @@ fn ShopSummary(shop: ShopCard) -> impl IntoView {
                 {shop_kind_name(i18n, &kind)}
                 " · "
                 {shop.city.clone()}
-                {shop.verified.then(|| view! { " " <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
+                {shop.verified.then(|| view! { " " <span class="badge verified">{t!(i18n, catalogue.verified)}</span> })}
             </p>
             <p>{shop.tagline.clone()}</p>
-            <p class="count">{t!(i18n, catalog.category_products, count = move || count)}</p>
+            <p class="count">{t!(i18n, catalogue.category_products, count = move || count)}</p>
         </article>
     }
 }
@@ -82,8 +81,7 @@ pub fn ShopPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <ShopView page /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -110,10 +108,10 @@ fn ShopView(page: Page) -> impl IntoView {
         </div>
         <p class="story">{page.story}</p>
         {(!page.policies.is_empty()).then(|| view! {
-            <h2>{t!(i18n, catalog.shop_policies)}</h2>
+            <h2>{t!(i18n, catalogue.shop_policies)}</h2>
             <p class="policies">{page.policies.clone()}</p>
         })}
-        <h2>{t!(i18n, catalog.shop_goods)}</h2>
+        <h2>{t!(i18n, catalogue.shop_goods)}</h2>
         <div class="product-grid">{products}</div>
     }
     .into_any()
@@ -130,8 +128,8 @@ fn ShopSummaryHeading(shop: ShopCard) -> impl IntoView {
             {shop_kind_name(i18n, &kind)}
             " · "
             {shop.city.clone()}
-            {founded.map(|year| view! { " · " {t!(i18n, catalog.founded, year = move || year)} })}
-            {shop.verified.then(|| view! { " " <span class="badge verified">{t!(i18n, catalog.verified)}</span> })}
+            {founded.map(|year| view! { " · " {t!(i18n, catalogue.founded, year = move || year)} })}
+            {shop.verified.then(|| view! { " " <span class="badge verified">{t!(i18n, catalogue.verified)}</span> })}
         </p>
         <p class="tagline">{shop.tagline.clone()}</p>
     }

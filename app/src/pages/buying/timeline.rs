@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::TimelineEntry;
-use crate::pages::shop::status_name;
+use crate::pages::buying::status_name;
 
 /// Each status change of the order and its parcels: what, which parcel, who, when.
 #[component]
