@@ -28,21 +28,33 @@ else
   echo "SKIPPED cargo deny check advisories: the RustSec advisory database (github.com) cannot be fetched from here"
 fi
 
-step "clippy: server and app, ssr"
-# One command, so both packages' dependencies are checked once with one set of features.
-cargo clippy -p server -p app --features app/ssr --all-targets -- -D warnings
-
-step "clippy: frontend and app, hydrate, wasm32"
-cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
-
 step "the wasm build pulls in no sqlx"
 if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i sqlx 2>/dev/null | grep -q 'sqlx v'; then
   echo "sqlx is in the browser bundle's dependency tree" >&2
   exit 1
 fi
 
-step "release build of the site (wasm chunks, CSS, public files, their hashes)"
-cargo leptos build --release --precompress --split --frontend-only
+# The site's release build (wasm in one codegen unit with LTO, then wasm-opt) keeps one
+# core busy for minutes; the lints run beside it on the other, in a target directory of
+# their own (cargo locks a target directory while it builds in it).
+step "release build of the site (wasm chunks, CSS, public files, their hashes), and lints beside it"
+site_log=$(mktemp)
+cargo leptos build --release --precompress --split --frontend-only >"$site_log" 2>&1 &
+site_build=$!
+trap 'kill "$site_build" 2>/dev/null || true' EXIT
+lint_target="$target_dir/lint"
+# One command for server and app, so their dependencies are checked once with one set of
+# features.
+CARGO_TARGET_DIR="$lint_target" cargo clippy -p server -p app --features app/ssr --all-targets -- -D warnings
+CARGO_TARGET_DIR="$lint_target" cargo clippy -p frontend -p app --features app/hydrate \
+  --target wasm32-unknown-unknown -- -D warnings
+if ! wait "$site_build"; then
+  cat "$site_log" >&2
+  echo "the site's release build failed" >&2
+  exit 1
+fi
+trap - EXIT
+tail -n 3 "$site_log"
 
 step "unit and integration tests (SQLite and PostgreSQL)"
 # The server is built once, here, by the tests' own build (the tests and the binary need

@@ -3,8 +3,8 @@
 
 use app::error::{AppError, Problem};
 use app::model::account::Role;
-use app::model::cart::CartView;
 use app::model::article_draft::{ArticleDraft, DraftSide};
+use app::model::cart::CartView;
 
 use crate::both;
 use crate::helpers::TestApp;

@@ -1,8 +1,7 @@
 //! Orders, shipments, lines and the timeline. Writes take a transaction so that an order
 //! is whole or absent.
 
-use sqlx::any::AnyRow;
-use sqlx::{Any, AnyPool, Row};
+use sqlx::{Any, AnyPool, FromRow};
 
 pub use crate::backend::db::Tx;
 use crate::model::Dispatch;
@@ -41,50 +40,76 @@ const ORDER_COLUMNS: &str = "id, number, user_id, session_hash, email, lang, sta
     cart_fingerprint, shipping_method, goods, shipping, tax, total, recipient, mobile, province, \
     city, district, street, postcode, buyer_name, buyer_id_number, placed_at, expires_at";
 
-fn order_row(row: &AnyRow) -> Result<OrderRow, sqlx::Error> {
-    let status: String = row.try_get("status")?;
-    let method: String = row.try_get("shipping_method")?;
-    Ok(OrderRow {
-        id: row.try_get("id")?,
-        number: row.try_get("number")?,
-        user_id: row.try_get("user_id")?,
-        session_hash: row.try_get("session_hash")?,
-        email: row.try_get("email")?,
-        lang: row.try_get("lang")?,
-        status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Placed),
-        cart_fingerprint: row.try_get("cart_fingerprint")?,
-        shipping_method: ShippingMethod::parse(&method).unwrap_or_default(),
-        goods: row.try_get("goods")?,
-        shipping: row.try_get("shipping")?,
-        tax: row.try_get("tax")?,
-        total: row.try_get("total")?,
-        recipient: row.try_get("recipient")?,
-        mobile: row.try_get("mobile")?,
-        province: row.try_get("province")?,
-        city: row.try_get("city")?,
-        district: row.try_get("district")?,
-        street: row.try_get("street")?,
-        postcode: row.try_get("postcode")?,
-        buyer_name: row.try_get("buyer_name")?,
-        buyer_id_number: row.try_get("buyer_id_number")?,
-        placed_at: row.try_get("placed_at")?,
-        expires_at: row.try_get("expires_at")?,
-    })
+#[derive(FromRow)]
+struct OrderColumns {
+    id: i64,
+    number: String,
+    user_id: Option<i64>,
+    session_hash: Option<String>,
+    email: String,
+    lang: String,
+    status: String,
+    cart_fingerprint: String,
+    shipping_method: String,
+    goods: i64,
+    shipping: i64,
+    tax: i64,
+    total: i64,
+    recipient: String,
+    mobile: String,
+    province: String,
+    city: String,
+    district: String,
+    street: String,
+    postcode: String,
+    buyer_name: String,
+    buyer_id_number: String,
+    placed_at: i64,
+    expires_at: i64,
+}
+
+impl From<OrderColumns> for OrderRow {
+    fn from(row: OrderColumns) -> OrderRow {
+        OrderRow {
+            id: row.id,
+            number: row.number,
+            user_id: row.user_id,
+            session_hash: row.session_hash,
+            email: row.email,
+            lang: row.lang,
+            status: OrderStatus::parse(&row.status).unwrap_or(OrderStatus::Placed),
+            cart_fingerprint: row.cart_fingerprint,
+            shipping_method: ShippingMethod::parse(&row.shipping_method).unwrap_or_default(),
+            goods: row.goods,
+            shipping: row.shipping,
+            tax: row.tax,
+            total: row.total,
+            recipient: row.recipient,
+            mobile: row.mobile,
+            province: row.province,
+            city: row.city,
+            district: row.district,
+            street: row.street,
+            postcode: row.postcode,
+            buyer_name: row.buyer_name,
+            buyer_id_number: row.buyer_id_number,
+            placed_at: row.placed_at,
+            expires_at: row.expires_at,
+        }
+    }
 }
 
 pub async fn by_number<'c, E>(executor: E, number: &str) -> Result<Option<OrderRow>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = Any>,
 {
-    sqlx::query(&format!(
+    let row: Option<OrderColumns> = sqlx::query_as(&format!(
         "SELECT {ORDER_COLUMNS} FROM orders WHERE number = $1"
     ))
     .bind(number)
     .fetch_optional(executor)
-    .await?
-    .as_ref()
-    .map(order_row)
-    .transpose()
+    .await?;
+    Ok(row.map(OrderRow::from))
 }
 
 pub async fn by_idempotency_key<'c, E>(
@@ -94,15 +119,21 @@ pub async fn by_idempotency_key<'c, E>(
 where
     E: sqlx::Executor<'c, Database = Any>,
 {
-    sqlx::query(&format!(
+    let row: Option<OrderColumns> = sqlx::query_as(&format!(
         "SELECT {ORDER_COLUMNS} FROM orders WHERE idempotency_key = $1"
     ))
     .bind(key)
     .fetch_optional(executor)
-    .await?
-    .as_ref()
-    .map(order_row)
-    .transpose()
+    .await?;
+    Ok(row.map(OrderRow::from))
+}
+
+#[derive(FromRow)]
+struct ListedColumns {
+    #[sqlx(flatten)]
+    order: OrderColumns,
+    items: i64,
+    parcels: i64,
 }
 
 /// The orders of a user, or of a guest session, newest first.
@@ -111,7 +142,7 @@ pub async fn list(
     user_id: Option<i64>,
     session_hash: Option<&str>,
 ) -> Result<Vec<(OrderRow, i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ListedColumns> = sqlx::query_as(&format!(
         "SELECT {ORDER_COLUMNS}, \
            (SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM order_lines l \
             WHERE l.order_id = orders.id) AS items, \
@@ -124,15 +155,10 @@ pub async fn list(
     .bind(session_hash.unwrap_or("-"))
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                order_row(row)?,
-                row.try_get("items")?,
-                row.try_get("parcels")?,
-            ))
-        })
-        .collect()
+    Ok(rows
+        .into_iter()
+        .map(|r| (OrderRow::from(r.order), r.items, r.parcels))
+        .collect())
 }
 
 /// Goods bought in a period by one identity number, cancelled and refunded orders aside.
@@ -141,7 +167,7 @@ pub async fn goods_bought_since(
     id_number: &str,
     since: i64,
 ) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(cross_border_goods), 0) AS BIGINT) AS goods FROM orders \
          WHERE buyer_id_number = $1 AND placed_at >= $2 \
          AND status NOT IN ('cancelled', 'refunded')",
@@ -149,8 +175,7 @@ pub async fn goods_bought_since(
     .bind(id_number)
     .bind(since)
     .fetch_one(&mut **tx)
-    .await?;
-    row.try_get("goods")
+    .await
 }
 
 /// Takes `quantity` from a variant's stock if that many are left; false when not.
@@ -182,14 +207,15 @@ pub async fn release_shipment_stock(tx: &mut Tx, shipment_id: i64) -> Result<(),
 
 /// Puts an order's reserved stock back (cancelled, expired or refunded).
 pub async fn release_stock(tx: &mut Tx, order_id: i64) -> Result<(), sqlx::Error> {
-    let lines = sqlx::query("SELECT variant_id, quantity FROM order_lines WHERE order_id = $1")
-        .bind(order_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    for line in lines {
+    let lines: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT variant_id, quantity FROM order_lines WHERE order_id = $1")
+            .bind(order_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    for (variant_id, quantity) in lines {
         sqlx::query("UPDATE variants SET stock = stock + $1 WHERE id = $2")
-            .bind(line.try_get::<i64, _>("quantity")?)
-            .bind(line.try_get::<i64, _>("variant_id")?)
+            .bind(quantity)
+            .bind(variant_id)
             .execute(&mut **tx)
             .await?;
     }
@@ -223,7 +249,7 @@ pub struct NewOrder<'a> {
 /// Inserts the order header; `Ok(None)` when its idempotency key is already used.
 pub async fn insert(tx: &mut Tx, order: &NewOrder<'_>) -> Result<Option<i64>, sqlx::Error> {
     let a = order.address;
-    let result = sqlx::query(
+    let result = sqlx::query_scalar(
         "INSERT INTO orders (number, user_id, session_hash, email, lang, status, idempotency_key, \
             cart_fingerprint, shipping_method, goods, shipping, tax, total, recipient, mobile, \
             province, city, district, street, postcode, buyer_name, buyer_id_number, \
@@ -260,7 +286,7 @@ pub async fn insert(tx: &mut Tx, order: &NewOrder<'_>) -> Result<Option<i64>, sq
     .fetch_one(&mut **tx)
     .await;
     match result {
-        Ok(row) => Ok(Some(row.try_get("id")?)),
+        Ok(id) => Ok(Some(id)),
         Err(error) if is_unique_violation(&error) => Ok(None),
         Err(error) => Err(error),
     }
@@ -286,7 +312,7 @@ pub struct NewShipment {
 }
 
 pub async fn insert_shipment(tx: &mut Tx, shipment: &NewShipment) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO shipments (order_id, shop_id, status, weight_g, shipping, dispatch, method, \
             ships_from, days_min, days_max) \
          VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -301,8 +327,7 @@ pub async fn insert_shipment(tx: &mut Tx, shipment: &NewShipment) -> Result<i64,
     .bind(shipment.days.0)
     .bind(shipment.days.1)
     .fetch_one(&mut **tx)
-    .await?;
-    row.try_get("id")
+    .await
 }
 
 pub struct NewLine<'a> {
@@ -413,13 +438,12 @@ pub async fn transition_shipments(
 
 /// Unpaid orders whose reservation has run out.
 pub async fn expired_unpaid(pool: &AnyPool, now: i64) -> Result<Vec<i64>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_scalar(
         "SELECT id FROM orders WHERE status = 'placed' AND expires_at < $1 ORDER BY id LIMIT 100",
     )
     .bind(now)
     .fetch_all(pool)
-    .await?;
-    rows.iter().map(|r| r.try_get("id")).collect()
+    .await
 }
 
 /// Moves guest orders of a session to the account that just signed in from it.
