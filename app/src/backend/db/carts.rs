@@ -1,6 +1,6 @@
 //! Carts and their lines. A cart belongs to a signed-in user or to a guest session.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyPool, FromRow};
 
 use crate::backend::db::orders::Tx;
 use crate::backend::db::{Engine, now_seconds};
@@ -35,22 +35,22 @@ impl CartOwner {
     }
 }
 
-fn bind_owner<'q>(
-    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    owner: &'q CartOwner,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    match owner {
-        CartOwner::User(id) => query.bind(*id),
-        CartOwner::Guest(hash) => query.bind(hash.as_str()),
-    }
+/// Binds the owner's key (a user id or a session hash) as the query's next parameter, on
+/// any kind of query (rows, typed rows, one value).
+macro_rules! bind_owner {
+    ($query:expr, $owner:expr) => {
+        match $owner {
+            CartOwner::User(id) => $query.bind(*id),
+            CartOwner::Guest(hash) => $query.bind(hash.as_str()),
+        }
+    };
 }
 
 pub async fn find(pool: &AnyPool, owner: &CartOwner) -> Result<Option<i64>, sqlx::Error> {
     let sql = format!("SELECT id FROM carts WHERE {} = $1", owner.column());
-    let row = bind_owner(sqlx::query(&sql), owner)
+    bind_owner!(sqlx::query_scalar(&sql), owner)
         .fetch_optional(pool)
-        .await?;
-    row.map(|r| r.try_get("id")).transpose()
+        .await
 }
 
 /// The owner's cart, created when missing.
@@ -62,11 +62,19 @@ pub async fn find_or_create(pool: &AnyPool, owner: &CartOwner) -> Result<i64, sq
         "INSERT INTO carts ({}, updated_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         owner.column()
     );
-    bind_owner(sqlx::query(&sql), owner)
+    bind_owner!(sqlx::query(&sql), owner)
         .bind(now_seconds())
         .execute(pool)
         .await?;
     find(pool, owner).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+#[derive(FromRow)]
+struct VariantColumns {
+    id: i64,
+    price_minor: i64,
+    stock: i64,
+    status: String,
 }
 
 /// A variant as the cart needs it.
@@ -78,7 +86,7 @@ pub struct VariantRow {
 }
 
 pub async fn variant_by_sku(pool: &AnyPool, sku: &str) -> Result<Option<VariantRow>, sqlx::Error> {
-    let row = sqlx::query(
+    let row: Option<VariantColumns> = sqlx::query_as(
         "SELECT v.id, v.price_minor, v.stock, \
                 CASE WHEN s.suspended = 1 THEN 'suspended' WHEN v.pending = 1 THEN 'in review' ELSE p.status END AS status \
          FROM variants v \
@@ -88,15 +96,12 @@ pub async fn variant_by_sku(pool: &AnyPool, sku: &str) -> Result<Option<VariantR
     .bind(sku)
     .fetch_optional(pool)
     .await?;
-    row.map(|r| {
-        Ok(VariantRow {
-            id: r.try_get("id")?,
-            price: r.try_get("price_minor")?,
-            stock: r.try_get("stock")?,
-            published: r.try_get::<String, _>("status")? == "published",
-        })
-    })
-    .transpose()
+    Ok(row.map(|r| VariantRow {
+        id: r.id,
+        price: r.price_minor,
+        stock: r.stock,
+        published: r.status == "published",
+    }))
 }
 
 pub async fn line_quantity(
@@ -104,12 +109,14 @@ pub async fn line_quantity(
     cart_id: i64,
     variant_id: i64,
 ) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query("SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2")
-        .bind(cart_id)
-        .bind(variant_id)
-        .fetch_optional(pool)
-        .await?;
-    Ok(row.map(|r| r.try_get("quantity")).transpose()?.unwrap_or(0))
+    let quantity: Option<i64> = sqlx::query_scalar(
+        "SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2",
+    )
+    .bind(cart_id)
+    .bind(variant_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(quantity.unwrap_or(0))
 }
 
 /// Sets a line's quantity (adding the line if needed) and remembers the price seen.
@@ -177,6 +184,29 @@ pub struct LineRow {
     pub ships_from_province: Option<String>,
 }
 
+#[derive(FromRow)]
+struct LineColumns {
+    variant_id: i64,
+    quantity: i64,
+    price_seen: i64,
+    sku: String,
+    price_minor: i64,
+    stock: i64,
+    product_id: i64,
+    slug: String,
+    weight_g: i64,
+    shop_id: i64,
+    tax_class: String,
+    status: String,
+    title: String,
+    label: String,
+    shop_name: String,
+    dispatch: String,
+    city_id: i64,
+    province: Option<String>,
+    city_name: String,
+}
+
 pub async fn lines<'c, E>(
     executor: E,
     cart_id: i64,
@@ -185,7 +215,7 @@ pub async fn lines<'c, E>(
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let rows = sqlx::query(
+    let rows: Vec<LineColumns> = sqlx::query_as(
         "SELECT cl.variant_id, cl.quantity, cl.price_seen, v.sku, v.price_minor, v.stock, \
                 p.id AS product_id, p.slug, COALESCE(v.weight_g, p.weight_g) AS weight_g, p.shop_id, c.tax_class, \
                 CASE WHEN s.suspended = 1 THEN 'suspended' ELSE p.status END AS status, \
@@ -207,32 +237,30 @@ where
     .bind(lang.code())
     .fetch_all(executor)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(LineRow {
-                variant_id: r.try_get("variant_id")?,
-                product_id: r.try_get("product_id")?,
-                shop_id: r.try_get("shop_id")?,
-                sku: r.try_get("sku")?,
-                product_slug: r.try_get("slug")?,
-                title: r.try_get("title")?,
-                option: r.try_get("label")?,
-                shop: r.try_get("shop_name")?,
-                quantity: r.try_get("quantity")?,
-                price_seen: r.try_get("price_seen")?,
-                price: r.try_get("price_minor")?,
-                stock: r.try_get("stock")?,
-                weight_g: r.try_get("weight_g")?,
-                tax_class: TaxClass::parse(&r.try_get::<String, _>("tax_class")?)
-                    .unwrap_or(TaxClass::General),
-                published: r.try_get::<String, _>("status")? == "published",
-                dispatch: Dispatch::parse(&r.try_get::<String, _>("dispatch")?).unwrap_or_default(),
-                ships_from: r.try_get("city_id")?,
-                ships_from_name: r.try_get("city_name")?,
-                ships_from_province: r.try_get("province")?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| LineRow {
+            variant_id: r.variant_id,
+            product_id: r.product_id,
+            shop_id: r.shop_id,
+            sku: r.sku,
+            product_slug: r.slug,
+            title: r.title,
+            option: r.label,
+            shop: r.shop_name,
+            quantity: r.quantity,
+            price_seen: r.price_seen,
+            price: r.price_minor,
+            stock: r.stock,
+            weight_g: r.weight_g,
+            tax_class: TaxClass::parse(&r.tax_class).unwrap_or(TaxClass::General),
+            published: r.status == "published",
+            dispatch: Dispatch::parse(&r.dispatch).unwrap_or_default(),
+            ships_from: r.city_id,
+            ships_from_name: r.city_name,
+            ships_from_province: r.province,
         })
-        .collect()
+        .collect())
 }
 
 pub async fn item_count(pool: &AnyPool, owner: &CartOwner) -> Result<i64, sqlx::Error> {
@@ -241,8 +269,9 @@ pub async fn item_count(pool: &AnyPool, owner: &CartOwner) -> Result<i64, sqlx::
          JOIN carts c ON c.id = cl.cart_id WHERE c.{} = $1",
         owner.column()
     );
-    let row = bind_owner(sqlx::query(&sql), owner).fetch_one(pool).await?;
-    row.try_get("n")
+    bind_owner!(sqlx::query_scalar(&sql), owner)
+        .fetch_one(pool)
+        .await
 }
 
 /// Moves a guest session's cart into the user's: lines add up (to the per-line limit).
@@ -257,12 +286,10 @@ pub async fn merge(
         return Ok(());
     };
     let mut tx = pool.begin().await?;
-    let user_cart = sqlx::query("SELECT id FROM carts WHERE user_id = $1")
+    let user_cart: Option<i64> = sqlx::query_scalar("SELECT id FROM carts WHERE user_id = $1")
         .bind(user_id)
         .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| r.try_get::<i64, _>("id"))
-        .transpose()?;
+        .await?;
     match user_cart {
         None => {
             sqlx::query("UPDATE carts SET user_id = $1, session_hash = NULL WHERE id = $2")
