@@ -347,6 +347,7 @@ pub fn refusal_text(locale: crate::i18n::Locale, status: u16) -> String {
         413 => td_string!(locale, errors.too_large).to_string(),
         422 => td_string!(locale, errors.invalid).to_string(),
         429 => td_string!(locale, errors.rate_limited).to_string(),
+        500..=599 => td_string!(locale, errors.internal).to_string(),
         _ => td_string!(locale, errors.bad_request).to_string(),
     }
 }

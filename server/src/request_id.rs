@@ -1,19 +1,13 @@
 //! Request ids: every request gets one (tower-http's `SetRequestIdLayer`, or a sane id a
 //! proxy in front already gave it), every log line written while serving it carries it
-//! (the trace span), and every internal error shows it to the person, who can quote it.
-//! Pages and server functions show it through `AppError::Internal`; answers that are not
-//! pages get a translated plain-text body here.
+//! (the trace span), and every internal error shows it to the person, who can quote it
+//! (pages and server functions through `AppError::Internal`, other answers through
+//! `explain`).
 
-use app::error::internal_error_text;
-use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderName, HeaderValue, StatusCode};
-use std::any::Any;
-
-use crate::handlers::language;
+use axum::response::Response;
+use http::{HeaderName, HeaderValue};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -50,41 +44,6 @@ pub fn span(request: &Request) -> tracing::Span {
         method = %request.method(),
         path = %request.uri().path()
     )
-}
-
-/// A panic while serving a request becomes a bare 500 (which `explain_failure` fills in),
-/// logged in the request's span.
-pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    tracing::error!(panic = %message, "a request handler panicked");
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
-}
-
-/// A server error that carries no body of its own (a download, an upload, a timeout or
-/// a panic) gets the translated internal-error text with the request id, in the language
-/// the request prefers.
-pub async fn explain_failure(request: Request, next: Next) -> Response {
-    let id = request.headers().get(REQUEST_ID).cloned();
-    let lang = language::preferred(request.headers());
-    let mut response = next.run(request).await;
-    if !response.status().is_server_error() || response.headers().contains_key(CONTENT_TYPE) {
-        return response;
-    }
-    let Some(id) = id.as_ref().and_then(|id| id.to_str().ok()) else {
-        return response;
-    };
-    let headers = response.headers_mut();
-    headers.remove(CONTENT_LENGTH);
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    *response.body_mut() = Body::from(internal_error_text(lang, id));
-    response
 }
 
 #[cfg(test)]

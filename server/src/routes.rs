@@ -25,7 +25,7 @@ use tower_http::trace::TraceLayer;
 use crate::not_found;
 use crate::page_cache;
 use crate::startup::{FORM_BODY_LIMIT, ServerState};
-use crate::{handlers, middleware, observability, refusals, request_id};
+use crate::{explain, handlers, middleware, observability, request_id};
 
 /// A request still running after this is answered with 503.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -243,9 +243,8 @@ pub(crate) fn router(state: ServerState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
-        .layer(CatchPanicLayer::custom(request_id::panic_response))
-        .layer(axum::middleware::from_fn(request_id::explain_failure))
-        .layer(axum::middleware::from_fn(refusals::explain))
+        .layer(CatchPanicLayer::custom(explain::panic_response))
+        .layer(axum::middleware::from_fn(explain::explain))
         .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api::academy::{get_guide, list_guides};
 use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
-use crate::model::academy::GuideCard;
-use crate::pages::PageError;
+use crate::model::academy::{Guide, GuideCard};
+use crate::pages::Loaded;
 
 #[component]
 pub fn AcademyPage() -> impl IntoView {
@@ -22,19 +22,11 @@ pub fn AcademyPage() -> impl IntoView {
         <section class="academy">
             <h1>{t!(i18n, seller.academy_title)}</h1>
             <p class="lead">{t!(i18n, seller.academy_lead)}</p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match guides.await {
-                        Ok(guides) => view! {
-                            <ol class="guides">
-                                {guides.into_iter().map(|card| view! { <li><GuideLink card /></li> }).collect_view()}
-                            </ol>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <PageError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=guides let:guides>
+                <ol class="guides">
+                    {guides.into_iter().map(|card| view! { <li><GuideLink card /></li> }).collect_view()}
+                </ol>
+            </Loaded>
         </section>
     }
 }
@@ -55,7 +47,6 @@ fn GuideLink(card: GuideCard) -> impl IntoView {
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let params = use_params_map();
     let guide = Resource::new(
@@ -63,33 +54,35 @@ pub fn GuidePage() -> impl IntoView {
         |(lang, slug)| get_guide(lang, slug),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                let guide = match guide.await {
-                    Ok(guide) => guide,
-                    Err(error) => return view! { <PageError error /> }.into_any(),
-                };
-                let minutes = guide.card.minutes;
-                let code = lang.get_untracked().code();
-                let neighbour = |card: Option<GuideCard>, rel: &'static str| {
-                    card.map(|c| view! { <a rel=rel href=format!("/{code}/academy/{}", c.slug)>{c.title}</a> })
-                };
-                view! {
-                    <PageMeta title=guide.card.title.clone() description=guide.card.summary.clone() />
-                    <article class="article guide">
-                        <p class="eyebrow"><a href=format!("/{code}/academy")>{t!(i18n, seller.academy_title)}</a></p>
-                        <h1>{guide.card.title.clone()}</h1>
-                        <p class="lead">{guide.card.summary.clone()}</p>
-                        <small>{t!(i18n, content.reading_time, minutes = move || minutes)}</small>
-                        <div class="prose" inner_html=guide.body_html></div>
-                        <nav class="row between" aria-label=move || t_string!(i18n, seller.more_guides)>
-                            <span>{neighbour(guide.previous, "prev")}</span>
-                            <span>{neighbour(guide.next, "next")}</span>
-                        </nav>
-                    </article>
-                }
-                .into_any()
-            })}
-        </Suspense>
+        <Loaded resource=guide let:guide>
+            <GuideView guide />
+        </Loaded>
     }
+}
+
+/// A guide, with the way to the one before and the one after.
+#[component]
+fn GuideView(guide: Guide) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let minutes = guide.card.minutes;
+    let code = lang.get_untracked().code();
+    let neighbour = |card: Option<GuideCard>, rel: &'static str| {
+        card.map(|c| view! { <a rel=rel href=format!("/{code}/academy/{}", c.slug)>{c.title}</a> })
+    };
+    view! {
+        <PageMeta title=guide.card.title.clone() description=guide.card.summary.clone() />
+        <article class="article guide">
+            <p class="eyebrow"><a href=format!("/{code}/academy")>{t!(i18n, seller.academy_title)}</a></p>
+            <h1>{guide.card.title.clone()}</h1>
+            <p class="lead">{guide.card.summary.clone()}</p>
+            <small>{t!(i18n, content.reading_time, minutes = move || minutes)}</small>
+            <div class="prose" inner_html=guide.body_html></div>
+            <nav class="row between" aria-label=move || t_string!(i18n, seller.more_guides)>
+                <span>{neighbour(guide.previous, "prev")}</span>
+                <span>{neighbour(guide.next, "next")}</span>
+            </nav>
+        </article>
+    }
+    .into_any()
 }

@@ -5,7 +5,7 @@ use crate::api::get_home;
 use crate::components::{PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{CategorySummary, HomeData};
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::content::ArticleCardView;
 
 #[component]
@@ -22,14 +22,9 @@ pub fn HomePage() -> impl IntoView {
             <h1>{t!(i18n, common.hero_heading)}</h1>
             <p>{t!(i18n, common.hero_body)}</p>
         </section>
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(data) => view! { <HomeSections data /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=home let:data>
+            <HomeSections data />
+        </Loaded>
         <HomeStories />
     }
 }

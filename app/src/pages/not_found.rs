@@ -6,10 +6,7 @@ use crate::i18n::*;
 /// The translated 404 page; on the server it also sets the status to 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    super::answer_with_status_of(&crate::error::AppError::NotFound);
     let i18n = use_i18n();
     view! {
         <Notice

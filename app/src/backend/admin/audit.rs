@@ -21,10 +21,15 @@ pub struct Operator {
 impl Operator {
     /// A signed-in person acting from this request's address.
     pub fn of(user: &crate::backend::session::SessionUser) -> Operator {
+        Operator::at(user, crate::backend::session::client_address())
+    }
+
+    /// A signed-in person acting from `address`.
+    pub fn at(user: &crate::backend::session::SessionUser, address: String) -> Operator {
         Operator {
             user_id: Some(user.id),
             email: user.email.clone(),
-            address: crate::backend::session::client_address(),
+            address,
         }
     }
 

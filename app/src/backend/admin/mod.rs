@@ -53,11 +53,7 @@ pub fn admin_at(user: &SessionUser, address: String) -> Result<Operator, AppErro
     if user.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
-    Ok(Operator {
-        user_id: Some(user.id),
-        email: user.email.clone(),
-        address,
-    })
+    Ok(Operator::at(user, address))
 }
 
 /// `%text%` for a case-insensitive LIKE, with the wildcards in `text` taken literally.

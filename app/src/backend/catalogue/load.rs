@@ -17,12 +17,11 @@ async fn texts(
 ) -> Result<HashMap<i64, Vec<Texts>>, sqlx::Error> {
     let mut out: HashMap<i64, Vec<Texts>> = HashMap::new();
     for row in catalogue::texts(pool, table, owner, columns).await? {
-        let (id, locale, texts) = catalogue::text_row(&row, columns.len())?;
         let entry = out
-            .entry(id)
+            .entry(row.owner)
             .or_insert_with(|| vec![Texts::default(); columns.len()]);
-        for (slot, text) in entry.iter_mut().zip(texts) {
-            slot.set(&locale, text);
+        for (slot, text) in entry.iter_mut().zip(row.texts) {
+            slot.set(&row.locale, text);
         }
     }
     Ok(out)

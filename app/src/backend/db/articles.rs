@@ -2,6 +2,7 @@
 //! pavilions and the editors' choices for the home page. An article is published in a
 //! language when it has that language's text and its publishing time (`now`) has come.
 
+use sqlx::any::AnyRow;
 use sqlx::{AnyPool, FromRow};
 
 use crate::model::Lang;
@@ -60,15 +61,13 @@ pub async fn page(
     lang: Lang,
     now: i64,
 ) -> Result<Option<PageRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS}, t.body_html FROM articles a \
-         JOIN article_texts t ON t.article_id = a.id AND t.locale = $1 \
-         WHERE a.slug = $2 AND a.publish_at IS NOT NULL AND a.publish_at <= $3"
-    ))
-    .bind(lang.code())
-    .bind(slug)
-    .bind(now)
-    .fetch_optional(pool)
+    published_by_slug(
+        pool,
+        &format!("{CARD_COLUMNS}, t.body_html"),
+        slug,
+        lang,
+        now,
+    )
     .await
 }
 
@@ -79,8 +78,22 @@ pub async fn card_by_slug(
     lang: Lang,
     now: i64,
 ) -> Result<Option<CardRow>, sqlx::Error> {
+    published_by_slug(pool, CARD_COLUMNS, slug, lang, now).await
+}
+
+/// `columns` of the article published at `slug` in `lang`, read as `R`.
+async fn published_by_slug<R>(
+    pool: &AnyPool,
+    columns: &str,
+    slug: &str,
+    lang: Lang,
+    now: i64,
+) -> Result<Option<R>, sqlx::Error>
+where
+    R: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
+{
     sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS} FROM articles a \
+        "SELECT {columns} FROM articles a \
          JOIN article_texts t ON t.article_id = a.id AND t.locale = $1 \
          WHERE a.slug = $2 AND a.publish_at IS NOT NULL AND a.publish_at <= $3"
     ))

@@ -32,27 +32,38 @@ pub async fn city_id(tx: &mut Tx, key: &str) -> Result<Option<i64>, sqlx::Error>
         .await
 }
 
-/// The rows of a `*_texts` table: `(owner id, locale, the text columns…)`, as read by
-/// `column` (0 is the owner, 1 the locale, then the columns in order).
+/// A row of a `*_texts` table: its owner, its locale and its text columns in the order asked.
+pub struct TextRow {
+    pub owner: i64,
+    pub locale: String,
+    pub texts: Vec<String>,
+}
+
+/// The text columns vary by table, so they are read by position after the owner and locale.
+impl FromRow<'_, AnyRow> for TextRow {
+    fn from_row(row: &AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(TextRow {
+            owner: row.try_get(0)?,
+            locale: row.try_get(1)?,
+            texts: (2..row.columns().len())
+                .map(|i| row.try_get(i))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// The rows of a `*_texts` table, with the `columns` asked for.
 pub async fn texts(
     pool: &AnyPool,
     table: &str,
     owner: &str,
     columns: &[&str],
-) -> Result<Vec<AnyRow>, sqlx::Error> {
+) -> Result<Vec<TextRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {owner}, locale, {} FROM {table}",
         columns.join(", ")
     );
-    sqlx::query(&sql).fetch_all(pool).await
-}
-
-/// One text row's owner, locale and text columns.
-pub fn text_row(row: &AnyRow, columns: usize) -> Result<(i64, String, Vec<String>), sqlx::Error> {
-    let texts = (0..columns)
-        .map(|i| row.try_get(i + 2))
-        .collect::<Result<_, _>>()?;
-    Ok((row.try_get(0)?, row.try_get(1)?, texts))
+    sqlx::query_as(&sql).fetch_all(pool).await
 }
 
 /// Cities: id, key, province code.

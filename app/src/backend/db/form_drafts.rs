@@ -1,6 +1,6 @@
 //! What a visitor typed into a refused form, kept briefly (see `backend::form_drafts`).
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::now_seconds;
 
@@ -34,13 +34,12 @@ pub async fn find(
     token_hash: &str,
     page: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "SELECT fields FROM form_drafts WHERE token_hash = $1 AND page = $2 AND expires_at > $3",
     )
     .bind(token_hash)
     .bind(page)
     .bind(now_seconds())
     .fetch_optional(pool)
-    .await?;
-    row.map(|row| row.try_get("fields")).transpose()
+    .await
 }

@@ -3,28 +3,28 @@ use leptos::prelude::*;
 use crate::api::auth::{ChangePassword, Logout, LogoutEverywhere, current_account};
 use crate::api::seller::get_my_application;
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::account::{AccountView, Role};
+use crate::pages::Loaded;
 use crate::pages::account::login::urlencoding;
 
 /// The signed-in person's page; a guest is asked to sign in.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
-    let account = Resource::new(|| (), |_| current_account());
+    let account = Resource::new(
+        || (),
+        |_| async { current_account().await?.ok_or(AppError::SignInRequired) },
+    );
     view! {
         <PageMeta
             title=t_string!(i18n, account.account_title).to_string()
             description=t_string!(i18n, account.account_title).to_string()
         />
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match account.await {
-                    Ok(Some(account)) => view! { <AccountView account /> }.into_any(),
-                    _ => view! { <SignInFirst /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=account let:account>
+            <AccountView account />
+        </Loaded>
     }
 }
 

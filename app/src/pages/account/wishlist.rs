@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api::reviews::get_wishlist;
-use crate::components::{ErrorMessage, PageMeta, ProductCard, use_lang};
-use crate::error::AppError;
+use crate::components::{PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
-use crate::pages::account::profile::SignInFirst;
+use crate::pages::Loaded;
 
 #[component]
 pub fn WishlistPage() -> impl IntoView {
@@ -18,28 +17,18 @@ pub fn WishlistPage() -> impl IntoView {
         />
         <section class="wishlist-page">
             <h1>{t!(i18n, account.my_wishlist)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match wishlist.await {
-                        Ok(products) if products.is_empty() => {
-                            view! { <p>{t!(i18n, account.wishlist_empty)}</p> }.into_any()
-                        }
-                        Ok(products) => {
-                            view! {
-                                <div class="product-grid">
-                                    {products
-                                        .into_iter()
-                                        .map(|product| view! { <ProductCard product /> })
-                                        .collect_view()}
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(AppError::SignInRequired) => view! { <SignInFirst /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            <Loaded resource=wishlist let:products>
+                {if products.is_empty() {
+                    view! { <p>{t!(i18n, account.wishlist_empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="product-grid">
+                            {products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
+                        </div>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -23,13 +23,11 @@ pub use users::AdminUsersPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::components::{PageMeta, use_lang};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::account::SignInFirst;
+use crate::pages::{Loaded, PageError};
 use leptos_i18n::I18nContext;
 
 /// The console's own navigation.
@@ -70,46 +68,32 @@ fn AdminPage(title: fn(I18nContext<Locale>) -> String, children: Children) -> im
     }
 }
 
-/// Shows `data` once loaded through `show`, or why it cannot be shown.
+/// Shows `data` once loaded through `show`, or why it cannot be shown (`admin_error`).
 fn loaded<T, V>(
     data: Resource<Result<T, AppError>>,
-    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let i18n = use_i18n();
-    view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || {
-                let show = show.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(value) => show(value).into_any(),
-                        Err(error) => view! { <AdminError error /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <Loaded resource=data fail=admin_error children=show /> }
 }
 
-/// What a console page shows instead of its data: sign in, no access, or the error.
-#[component]
-fn AdminError(error: AppError) -> impl IntoView {
+/// What a console page shows instead of its data: no access for a signed-in person who is
+/// not an operator, else what every page shows (`PageError`).
+fn admin_error(error: AppError) -> AnyView {
+    if error != AppError::Forbidden {
+        return view! { <PageError error /> }.into_any();
+    }
     crate::pages::answer_with_status_of(&error);
     let i18n = use_i18n();
-    match error {
-        AppError::SignInRequired => view! { <SignInFirst /> }.into_any(),
-        AppError::Forbidden => view! {
-            <section class="notice-page">
-                <p>{t!(i18n, admin.no_access)}</p>
-            </section>
-        }
-        .into_any(),
-        error => view! { <crate::components::ErrorMessage error /> }.into_any(),
+    view! {
+        <section class="notice-page">
+            <p>{t!(i18n, admin.no_access)}</p>
+        </section>
     }
+    .into_any()
 }
 
 /// A query parameter of the page, or "".

@@ -2,14 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::articles::{SaveArticle, get_article_draft};
-use crate::components::{
-    ActionError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField, TextArea,
-};
-use crate::error::AppError;
+use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, SelectField, TextArea};
 use crate::i18n::*;
 use crate::model::article_draft::{ArticleDraft, DraftSide};
 use crate::model::content::Section;
-use crate::pages::account::SignInFirst;
+use crate::pages::Loaded;
 use crate::pages::content::section_name;
 
 #[component]
@@ -43,15 +40,9 @@ pub fn EditArticlePage() -> impl IntoView {
             title=t_string!(i18n, editor.edit_article).to_string()
             description=t_string!(i18n, editor.edit_article).to_string()
         />
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match draft.await {
-                    Ok(draft) => view! { <ArticleForm draft /> }.into_any(),
-                    Err(AppError::SignInRequired) => view! { <SignInFirst /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=draft let:draft>
+            <ArticleForm draft />
+        </Loaded>
     }
 }
 

@@ -2,11 +2,10 @@ use leptos::prelude::*;
 
 use crate::api::articles::{SetHomeStories, list_articles_for_editing};
 use crate::api::content::get_home_stories;
-use crate::components::{ErrorMessage, PageMeta, use_lang};
-use crate::error::AppError;
+use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::article_draft::EditorRow;
-use crate::pages::account::SignInFirst;
+use crate::pages::Loaded;
 use crate::pages::article_editor::state_name;
 use crate::pages::content::section_name;
 
@@ -28,15 +27,9 @@ pub fn EditorPage() -> impl IntoView {
                 </a>
             </p>
             <HomeChoices />
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) => view! { <EditorTable rows /> }.into_any(),
-                        Err(AppError::SignInRequired) => view! { <SignInFirst /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=rows let:rows>
+                <EditorTable rows />
+            </Loaded>
         </section>
     }
 }

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::cart::{RemoveCartLine, UpdateCartLine, get_cart};
-use crate::components::{
-    ActionError, ErrorMessage, Feedback, Field, PageMeta, use_cart_changes, use_lang,
-};
+use crate::components::{ActionError, Feedback, Field, PageMeta, use_cart_changes, use_lang};
 use crate::i18n::*;
 use crate::model::cart::{CartLine, CartView, LineIssue, QUANTITY_MAX};
+use crate::pages::Loaded;
 
 /// The cart: every line re-checked against today's price and stock.
 #[component]
@@ -35,15 +34,13 @@ pub fn CartPage() -> impl IntoView {
             <h1>{t!(i18n, shop.cart_title)}</h1>
             <ActionError value=update.value() />
             <ActionError value=remove.value() />
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match cart.await {
-                        Ok(cart) if cart.is_empty() => view! { <EmptyCart /> }.into_any(),
-                        Ok(cart) => view! { <CartTable cart update remove /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=cart let:cart>
+                {if cart.is_empty() {
+                    view! { <EmptyCart /> }.into_any()
+                } else {
+                    view! { <CartTable cart update remove /> }.into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::checkout::{PlaceOrder, get_quote};
 use crate::components::{
-    ActionError, ControlError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField,
-    refused_form, use_control, use_lang,
+    ActionError, ControlError, Feedback, Field, LangField, PageMeta, SelectField, refused_form,
+    use_control, use_lang,
 };
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
@@ -12,6 +12,7 @@ use crate::model::order::{MethodOption, Quote, ShippingMethod};
 use crate::model::{Dispatch, Lang};
 use crate::pages::buying::invoice::InvoiceFields;
 use crate::pages::buying::{method_name, ships_from_text};
+use crate::pages::{Loaded, PageError};
 
 /// Checkout: address, then, when the order holds goods from across the border, the buyer's
 /// identity for customs, the method from Pakistan and the risk notice; pay. Every amount
@@ -30,25 +31,28 @@ pub fn CheckoutPage() -> impl IntoView {
         />
         <section class="checkout-page">
             <h1>{t!(i18n, shop.checkout_title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match quote.await {
-                        Ok(quote) => view! { <CheckoutForm quote /> }.into_any(),
-                        Err(AppError::Invalid(Problem::CartEmpty)) => {
-                            view! {
-                                <p>{t!(i18n, shop.cart_empty)}</p>
-                                <a href=move || format!("/{}/products", lang.get().code())>
-                                    {t!(i18n, shop.continue_shopping)}
-                                </a>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=quote fail=nothing_to_check_out let:quote>
+                <CheckoutForm quote />
+            </Loaded>
         </section>
     }
+}
+
+/// An empty cart has nothing to check out: the way back to the goods (with a 200: nothing
+/// failed); any other error as every page shows it.
+fn nothing_to_check_out(error: AppError) -> AnyView {
+    if error != AppError::Invalid(Problem::CartEmpty) {
+        return view! { <PageError error /> }.into_any();
+    }
+    let i18n = use_i18n();
+    let lang = use_lang();
+    view! {
+        <p>{t!(i18n, shop.cart_empty)}</p>
+        <a href=move || format!("/{}/products", lang.get().code())>
+            {t!(i18n, shop.continue_shopping)}
+        </a>
+    }
+    .into_any()
 }
 
 #[component]

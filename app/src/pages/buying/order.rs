@@ -9,7 +9,7 @@ use crate::components::{
 use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::{OrderLineView, OrderStatus, OrderView, ShipmentView};
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::buying::invoice::ParcelInvoice;
 use crate::pages::buying::timeline::Timeline;
 use crate::pages::buying::{method_name, ships_from_text, status_name};
@@ -17,7 +17,6 @@ use crate::pages::buying::{method_name, ships_from_text, status_name};
 /// One order: its parcels, lines, amounts, address and timeline, and what can be done now.
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let params = use_params_map();
     let key = use_query_map().read_untracked().get("key");
@@ -50,17 +49,9 @@ pub fn OrderPage() -> impl IntoView {
         invoice,
     };
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || {
-                let actions = actions.clone();
-                Suspend::new(async move {
-                    match order.await {
-                        Ok(order) => view! { <OrderDetail order actions /> }.into_any(),
-                        Err(error) => view! { <PageError error /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=order let:order>
+            <OrderDetail order actions=actions.clone() />
+        </Loaded>
     }
 }
 

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::orders::list_orders;
-use crate::components::{ErrorMessage, PageMeta, use_lang};
+use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::china_time;
 use crate::model::order::OrderSummary;
+use crate::pages::Loaded;
 use crate::pages::buying::status_name;
 
 /// The visitor's orders: an account's, or a guest's from this browser.
@@ -23,27 +24,18 @@ pub fn OrdersPage() -> impl IntoView {
             <h1>{t!(i18n, shop.orders_title)}</h1>
             {invalid_payment
                 .then(|| view! { <p class="error" role="alert">{t!(i18n, shop.payment_invalid)}</p> })}
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match orders.await {
-                        Ok(orders) if orders.is_empty() => {
-                            view! { <p>{t!(i18n, shop.no_orders)}</p> }.into_any()
-                        }
-                        Ok(orders) => {
-                            view! {
-                                <ul class="order-list">
-                                    {orders
-                                        .into_iter()
-                                        .map(|order| view! { <OrderRow order /> })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            <Loaded resource=orders let:orders>
+                {if orders.is_empty() {
+                    view! { <p>{t!(i18n, shop.no_orders)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="order-list">
+                            {orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
+                        </ul>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -6,8 +6,9 @@ use leptos_router::hooks::use_query_map;
 use leptos::server_fn::ServerFn;
 
 use crate::api::payments::{SandboxDecide, get_sandbox_payment};
-use crate::components::{ErrorMessage, PageMeta};
+use crate::components::PageMeta;
 use crate::i18n::*;
+use crate::pages::Loaded;
 
 /// The sandbox wallet's pay page: the tester chooses whether the payment succeeds.
 #[component]
@@ -45,11 +46,10 @@ pub fn SandboxPayPage() -> impl IntoView {
         <section class="sandbox-pay">
             <h1>{t!(i18n, shop.sandbox_title)}</h1>
             <p class="note">{t!(i18n, shop.sandbox_intro)}</p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match payment.await {
-                        Ok((number, amount)) => {
-                            view! {
+            <Loaded resource=payment let:payment>
+                {
+                    let (number, amount) = payment;
+                    view! {
                                 <p class="amount">
                                     {t!(i18n, shop.sandbox_amount, number = number, amount = amount.to_string())}
                                 </p>
@@ -69,13 +69,9 @@ pub fn SandboxPayPage() -> impl IntoView {
                                         <button type="submit">{t!(i18n, shop.sandbox_fail)}</button>
                                     </form>
                                 </div>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
                     }
-                })}
-            </Suspense>
+                }
+            </Loaded>
         </section>
     }
 }

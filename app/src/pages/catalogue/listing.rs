@@ -5,7 +5,7 @@ use crate::api::list_products;
 use crate::components::{PageMeta, Pager, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{ListingPage, ListingQuery};
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::catalogue::facets::{ActiveFilters, FacetPanel, SortLinks};
 
 /// The listing state from the URL (and, on a category page, its slug).
@@ -40,7 +40,6 @@ pub fn CategoryPage() -> impl IntoView {
 
 #[component]
 fn Listing(on_category_page: bool) -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let query = use_listing_query();
     let page = Resource::new(
@@ -48,17 +47,13 @@ fn Listing(on_category_page: bool) -> impl IntoView {
         |(lang, query)| list_products(lang, query),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) if on_category_page && page.category.is_none() => {
-                        view! { <crate::pages::NotFound /> }.into_any()
-                    }
-                    Ok(page) => view! { <ListingView page on_category_page /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page let:page>
+            {if on_category_page && page.category.is_none() {
+                view! { <crate::pages::NotFound /> }.into_any()
+            } else {
+                view! { <ListingView page on_category_page /> }.into_any()
+            }}
+        </Loaded>
     }
 }
 

@@ -5,14 +5,13 @@ use crate::api::get_product;
 use crate::components::{PageMeta, Picture, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::ProductPage as Page;
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::catalogue::buy_box::BuyBox;
 use crate::pages::catalogue::reviews::{Reviews, ReviewsData};
 use crate::pages::catalogue::structured_data::product_json_ld;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let params = use_params_map();
     let page = Resource::new(
@@ -21,14 +20,9 @@ pub fn ProductPage() -> impl IntoView {
     );
     let reviews = ReviewsData::new(move || params.read().get("slug").unwrap_or_default());
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <ProductView page reviews /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page let:page>
+            <ProductView page reviews />
+        </Loaded>
     }
 }
 

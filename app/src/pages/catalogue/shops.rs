@@ -5,7 +5,7 @@ use crate::api::{get_shop, list_shops};
 use crate::components::{PageMeta, ProductCard, use_lang};
 use crate::i18n::*;
 use crate::model::{ShopCard, ShopPage as Page};
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::catalogue::facets::shop_kind_name;
 
 /// `/{lang}/shops`: every shop, exporters in Pakistan and importers in China.
@@ -21,24 +21,11 @@ pub fn ShopsPage() -> impl IntoView {
         />
         <h1>{t!(i18n, catalogue.shops_heading)}</h1>
         <p class="intro">{t!(i18n, catalogue.shops_intro)}</p>
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match shops.await {
-                    Ok(shops) => {
-                        view! {
-                            <ul class="shop-list">
-                                {shops
-                                    .into_iter()
-                                    .map(|shop| view! { <li><ShopSummary shop /></li> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=shops let:shops>
+            <ul class="shop-list">
+                {shops.into_iter().map(|shop| view! { <li><ShopSummary shop /></li> }).collect_view()}
+            </ul>
+        </Loaded>
     }
 }
 
@@ -69,7 +56,6 @@ fn ShopSummary(shop: ShopCard) -> impl IntoView {
 /// `/{lang}/shops/{slug}`: a shop's story and its goods.
 #[component]
 pub fn ShopPage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let params = use_params_map();
     let page = Resource::new(
@@ -77,14 +63,9 @@ pub fn ShopPage() -> impl IntoView {
         |(lang, slug)| get_shop(lang, slug),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <ShopView page /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page let:page>
+            <ShopView page />
+        </Loaded>
     }
 }
 

@@ -7,14 +7,13 @@ use crate::components::{JsonLd, PageMeta, ProductCard, use_lang, use_site};
 use crate::i18n::*;
 use crate::model::Lang;
 use crate::model::content::{ArticlePage as Page, Destination};
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::content::recipe::RecipeBlock;
 use crate::pages::content::{ArticleCardView, section_name};
 
 /// One article: a story, a recipe or a destination guide, with related reading and goods.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = use_lang();
     let params = use_params_map();
     let page = Resource::new(
@@ -22,14 +21,9 @@ pub fn ArticlePage() -> impl IntoView {
         |(lang, slug)| get_article(lang, slug),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <ArticleView page /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page let:page>
+            <ArticleView page />
+        </Loaded>
     }
 }
 

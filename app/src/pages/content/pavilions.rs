@@ -4,7 +4,7 @@ use crate::api::content::get_pavilions;
 use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::content::Pavilion;
-use crate::pages::PageError;
+use crate::pages::Loaded;
 
 /// The offline pavilions in Chinese cities, with a map drawn on the server (no tiles).
 #[component]
@@ -29,26 +29,12 @@ pub fn PavilionsPage() -> impl IntoView {
         <section class="pavilions">
             <h1>{t!(i18n, content.pavilions_title)}</h1>
             <p class="lead">{t!(i18n, content.pavilions_intro)}</p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => {
-                            view! {
-                                <figure class="map" inner_html=page.map_svg></figure>
-                                <div class="pavilion-list">
-                                    {page
-                                        .pavilions
-                                        .into_iter()
-                                        .map(|pavilion| view! { <PavilionCard pavilion /> })
-                                        .collect_view()}
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <PageError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=page let:page>
+                <figure class="map" inner_html=page.map_svg></figure>
+                <div class="pavilion-list">
+                    {page.pavilions.into_iter().map(|pavilion| view! { <PavilionCard pavilion /> }).collect_view()}
+                </div>
+            </Loaded>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use crate::api::content::list_section;
 use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::content::Section;
-use crate::pages::PageError;
+use crate::pages::Loaded;
 use crate::pages::content::{ArticleCardView, section_name};
 
 #[component]
@@ -56,24 +56,11 @@ fn SectionPage(section: Section) -> impl IntoView {
             <p>
                 <a href=feed>{t!(i18n, content.feed_link)}</a>
             </p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match articles.await {
-                        Ok(list) => {
-                            view! {
-                                <div class="article-grid">
-                                    {list
-                                        .into_iter()
-                                        .map(|article| view! { <ArticleCardView article /> })
-                                        .collect_view()}
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <PageError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=articles let:list>
+                <div class="article-grid">
+                    {list.into_iter().map(|article| view! { <ArticleCardView article /> }).collect_view()}
+                </div>
+            </Loaded>
         </section>
     }
 }

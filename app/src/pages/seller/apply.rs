@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::SellerError;
+use super::seller_error;
 use crate::api::seller::{ApplyForShop, get_my_application, get_seller_options};
 use crate::components::{
     ActionError, ControlError, ErrorMessage, Feedback, Field, LangField, PageMeta, SelectField,
@@ -10,6 +10,7 @@ use crate::components::{
 use crate::i18n::*;
 use crate::model::registration::ShopKind;
 use crate::model::seller::{ApplicationStatus, ApplicationView};
+use crate::pages::Loaded;
 
 /// "Sell on the pavilion": the offer, then the way in.
 #[component]
@@ -79,7 +80,7 @@ pub fn ApplyPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let existing = match existing.await {
                         Ok(existing) => existing,
-                        Err(error) => return view! { <SellerError error /> }.into_any(),
+                        Err(error) => return seller_error(error),
                     };
                     if let Some(application) = existing.filter(|a| a.status != ApplicationStatus::Rejected) {
                         return view! { <ApplicationSummary application /> }.into_any();
@@ -140,21 +141,18 @@ pub fn ApplicationStatusPage() -> impl IntoView {
         />
         <section class="apply-page">
             <h1>{t!(i18n, seller.status_title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match existing.await {
-                        Ok(Some(application)) => view! { <ApplicationSummary application /> }.into_any(),
-                        Ok(None) => view! {
-                            <p>{t!(i18n, seller.not_applied)}</p>
-                            <a class="button primary" href=move || format!("/{}/sell/apply", lang.get().code())>
-                                {t!(i18n, seller.apply_now)}
-                            </a>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
+            <Loaded resource=existing fail=seller_error let:existing>
+                {match existing {
+                    Some(application) => view! { <ApplicationSummary application /> }.into_any(),
+                    None => view! {
+                        <p>{t!(i18n, seller.not_applied)}</p>
+                        <a class="button primary" href=move || format!("/{}/sell/apply", lang.get().code())>
+                            {t!(i18n, seller.apply_now)}
+                        </a>
                     }
-                })}
-            </Suspense>
+                    .into_any(),
+                }}
+            </Loaded>
         </section>
     }
 }

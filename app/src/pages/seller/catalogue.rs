@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::get_import_report;
 use crate::components::{PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::seller::{CsvProblemKind, ImportReport};
+use crate::pages::Loaded;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -59,15 +60,9 @@ pub fn CataloguePage() -> impl IntoView {
                 </fieldset>
                 <button type="submit" class="primary">{t!(i18n, seller.import_csv)}</button>
             </form>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(Some(report)) => view! { <Report report /> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=report fail=seller_error let:report>
+                {report.map(|report| view! { <Report report /> })}
+            </Loaded>
         </section>
     }
 }

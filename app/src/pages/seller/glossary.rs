@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{AddGlossaryTerm, get_glossary};
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
+use crate::pages::Loaded;
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
@@ -39,40 +40,32 @@ pub fn GlossaryPage() -> impl IntoView {
                     <button type="submit" class="primary">{t!(i18n, seller.add_term)}</button>
                 </Feedback>
             </ActionForm>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match terms.await {
-                        Ok(terms) => view! {
-                            <table class="data">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"English"</th>
-                                        <th scope="col">"中文"</th>
-                                        <th scope="col">{t!(i18n, seller.term_note)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {terms
-                                        .into_iter()
-                                        .map(|term| view! {
-                                            <tr>
-                                                <td lang="en">
-                                                    {term.en}
-                                                    {(!term.shared).then(|| view! { " " <span class="badge low">{t!(i18n, seller.term_yours)}</span> })}
-                                                </td>
-                                                <td lang="zh">{term.zh}</td>
-                                                <td>{term.note}</td>
-                                            </tr>
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=terms fail=seller_error let:terms>
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">"English"</th>
+                            <th scope="col">"中文"</th>
+                            <th scope="col">{t!(i18n, seller.term_note)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {terms
+                            .into_iter()
+                            .map(|term| view! {
+                                <tr>
+                                    <td lang="en">
+                                        {term.en}
+                                        {(!term.shared).then(|| view! { " " <span class="badge low">{t!(i18n, seller.term_yours)}</span> })}
+                                    </td>
+                                    <td lang="zh">{term.zh}</td>
+                                    <td>{term.note}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </Loaded>
         </section>
     }
 }

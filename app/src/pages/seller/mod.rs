@@ -30,7 +30,7 @@ use leptos::prelude::*;
 use crate::components::use_lang;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::account::SignInFirst;
+use crate::pages::PageError;
 
 /// The dashboard's own navigation.
 #[component]
@@ -54,23 +54,22 @@ fn SellerNav() -> impl IntoView {
     }
 }
 
-/// What a seller page shows when its data cannot be had: sign in, apply first, or the error.
-#[component]
-fn SellerError(error: AppError) -> impl IntoView {
+/// What a seller page shows when its data cannot be had: the way to open a shop for a
+/// person who has none, else what every page shows (`PageError`).
+fn seller_error(error: AppError) -> AnyView {
+    if error != AppError::Forbidden {
+        return view! { <PageError error /> }.into_any();
+    }
     crate::pages::answer_with_status_of(&error);
     let i18n = use_i18n();
     let lang = use_lang();
-    match error {
-        AppError::SignInRequired => view! { <SignInFirst /> }.into_any(),
-        AppError::Forbidden => view! {
-            <section class="notice-page">
-                <p>{t!(i18n, seller.no_shop)}</p>
-                <a class="button primary" href=move || format!("/{}/sell", lang.get().code())>
-                    {t!(i18n, seller.open_a_shop)}
-                </a>
-            </section>
-        }
-        .into_any(),
-        error => view! { <crate::components::ErrorMessage error /> }.into_any(),
+    view! {
+        <section class="notice-page">
+            <p>{t!(i18n, seller.no_shop)}</p>
+            <a class="button primary" href=move || format!("/{}/sell", lang.get().code())>
+                {t!(i18n, seller.open_a_shop)}
+            </a>
+        </section>
     }
+    .into_any()
 }

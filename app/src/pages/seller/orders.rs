@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{CancelShipment, ShipShipment, get_shipment, list_shipments};
 use crate::components::{
     ActionError, Feedback, Field, LangField, PageMeta, problem_text, use_lang,
@@ -15,6 +15,7 @@ use crate::model::china_time;
 use crate::model::invoice::InvoiceView;
 use crate::model::order::OrderStatus;
 use crate::model::seller::ShipmentRow;
+use crate::pages::Loaded;
 use crate::pages::buying::{invoice_kind_name, status_name};
 use crate::pages::seller::upload::UploadForm;
 
@@ -54,19 +55,13 @@ pub fn SellerOrdersPage() -> impl IntoView {
                     {t!(i18n, seller.all_parcels)}
                 </a>
             </p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match shipments.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, seller.no_parcels)}</p> }.into_any(),
-                        Ok(rows) => rows
-                            .into_iter()
-                            .map(|shipment| view! { <ParcelCard shipment /> })
-                            .collect_view()
-                            .into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=shipments fail=seller_error let:rows>
+                {if rows.is_empty() {
+                    view! { <p>{t!(i18n, seller.no_parcels)}</p> }.into_any()
+                } else {
+                    rows.into_iter().map(|shipment| view! { <ParcelCard shipment /> }).collect_view().into_any()
+                }}
+            </Loaded>
         </section>
     }
 }
@@ -242,51 +237,52 @@ pub fn PackingSlipPage() -> impl IntoView {
             title=t_string!(i18n, seller.packing_slip).to_string()
             description=t_string!(i18n, seller.packing_slip).to_string()
         />
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                let s = match shipment.await {
-                    Ok(s) => s,
-                    Err(error) => return view! { <SellerError error /> }.into_any(),
-                };
-                let lines = s
-                    .lines
-                    .iter()
-                    .map(|l| view! {
-                        <tr>
-                            <td><code>{l.sku.clone()}</code></td>
-                            <td lang="en">{l.title_en.clone()} {(!l.option_en.is_empty()).then(|| format!(" ({})", l.option_en))}</td>
-                            <td lang="zh">{l.title_zh.clone()} {(!l.option_zh.is_empty()).then(|| format!("（{}）", l.option_zh))}</td>
-                            <td class="num">{l.quantity}</td>
-                        </tr>
-                    })
-                    .collect_view();
-                view! {
-                    <section class="packing-slip">
-                        <h1>{both!(slip_title)}</h1>
-                        <p>
-                            {both!(slip_order)} ": " <strong>{s.order_number.clone()}</strong> " · " {china_time::date(s.placed_at)}
-                            " · " {format!("{:.2} kg", s.weight_g as f64 / 1000.0)}
-                        </p>
-                        <p>{both!(slip_ship_to)} ": " {s.recipient.clone()} " " {s.mobile.clone()} <br /> {s.address.clone()}</p>
-                        <table class="data">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"SKU"</th>
-                                    <th scope="col">{td_string!(Locale::en, seller.slip_item)}</th>
-                                    <th scope="col">{td_string!(Locale::zh, seller.slip_item)}</th>
-                                    <th scope="col">{both!(slip_quantity)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{lines}</tbody>
-                        </table>
-                        <p class="hint">{both!(slip_notice)}</p>
-                        <button type="button" class="no-print" on:click=move |_| {
-                            let _ = window().print();
-                        }>{t!(i18n, seller.print)}</button>
-                    </section>
-                }
-                .into_any()
-            })}
-        </Suspense>
+        <Loaded resource=shipment fail=seller_error let:slip>
+            <Slip slip />
+        </Loaded>
     }
+}
+
+/// The slip itself.
+#[component]
+fn Slip(slip: ShipmentRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let lines = slip
+        .lines
+        .iter()
+        .map(|l| view! {
+            <tr>
+                <td><code>{l.sku.clone()}</code></td>
+                <td lang="en">{l.title_en.clone()} {(!l.option_en.is_empty()).then(|| format!(" ({})", l.option_en))}</td>
+                <td lang="zh">{l.title_zh.clone()} {(!l.option_zh.is_empty()).then(|| format!("（{}）", l.option_zh))}</td>
+                <td class="num">{l.quantity}</td>
+            </tr>
+        })
+        .collect_view();
+    view! {
+        <section class="packing-slip">
+            <h1>{both!(slip_title)}</h1>
+            <p>
+                {both!(slip_order)} ": " <strong>{slip.order_number.clone()}</strong> " · " {china_time::date(slip.placed_at)}
+                " · " {format!("{:.2} kg", slip.weight_g as f64 / 1000.0)}
+            </p>
+            <p>{both!(slip_ship_to)} ": " {slip.recipient.clone()} " " {slip.mobile.clone()} <br /> {slip.address.clone()}</p>
+            <table class="data">
+                <thead>
+                    <tr>
+                        <th scope="col">"SKU"</th>
+                        <th scope="col">{td_string!(Locale::en, seller.slip_item)}</th>
+                        <th scope="col">{td_string!(Locale::zh, seller.slip_item)}</th>
+                        <th scope="col">{both!(slip_quantity)}</th>
+                    </tr>
+                </thead>
+                <tbody>{lines}</tbody>
+            </table>
+            <p class="hint">{both!(slip_notice)}</p>
+            <button type="button" class="no-print" on:click=move |_| {
+                let _ = window().print();
+            }>{t!(i18n, seller.print)}</button>
+        </section>
+    }
+    .into_any()
 }

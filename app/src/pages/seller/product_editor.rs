@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{
     PublishProduct, SaveProduct, get_glossary, get_product_editor, get_seller_options,
 };
@@ -103,7 +103,7 @@ fn EditorFrame(
                             view! { <ProductForm editor options terms /> }.into_any()
                         }
                         (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-                            view! { <SellerError error /> }.into_any()
+                            seller_error(error)
                         }
                     }
                 })}

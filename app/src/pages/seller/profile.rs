@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{SaveShopProfile, get_shop_profile};
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, TextArea, use_lang};
 use crate::i18n::*;
 use crate::model::seller::{ProfileSide, ShopProfile};
+use crate::pages::Loaded;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -29,14 +30,9 @@ pub fn ProfilePage() -> impl IntoView {
             {move || query.with(|q| q.get("upload_error")).map(|_| view! {
                 <p class="error" role="alert">{t!(i18n, seller.picture_refused)}</p>
             })}
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match profile.await {
-                        Ok(profile) => view! { <ProfileForm profile /> }.into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=profile fail=seller_error let:profile>
+                <ProfileForm profile />
+            </Loaded>
         </section>
     }
 }

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{AdjustStock, list_stock};
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, use_lang};
 use crate::i18n::*;
 use crate::model::seller::StockRow;
+use crate::pages::Loaded;
 
 /// Stock per variant, lowest first; adjust with a reason. `?low=1` lists only what runs low.
 #[component]
@@ -37,11 +38,11 @@ pub fn StockPage() -> impl IntoView {
                     {t!(i18n, seller.low_stock)}
                 </a>
             </p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, seller.no_stock_rows)}</p> }.into_any(),
-                        Ok(rows) => view! {
+            <Loaded resource=rows fail=seller_error let:rows>
+                {if rows.is_empty() {
+                    view! { <p>{t!(i18n, seller.no_stock_rows)}</p> }.into_any()
+                } else {
+                    view! {
                             <table class="data">
                                 <thead>
                                     <tr>
@@ -53,12 +54,10 @@ pub fn StockPage() -> impl IntoView {
                                 </thead>
                                 <tbody>{rows.into_iter().map(|row| view! { <StockLine row /> }).collect_view()}</tbody>
                             </table>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
                     }
-                })}
-            </Suspense>
+                    .into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{SellerError, SellerNav};
+use super::{SellerNav, seller_error};
 use crate::api::seller::{AcceptInvitation, InviteStaff, RemoveStaff, list_team};
 use crate::components::{ActionError, Feedback, Field, LangField, PageMeta, SelectField};
 use crate::i18n::*;
 use crate::model::seller::{ShopRole, StaffMember};
+use crate::pages::Loaded;
 
 fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: ShopRole) -> String {
     match role {
@@ -36,26 +37,18 @@ pub fn TeamPage() -> impl IntoView {
             <h1>{t!(i18n, seller.team)}</h1>
             <p class="lead">{t!(i18n, seller.team_lead)}</p>
             {move || changed().map(|_| view! { <p class="notice" role="status">{t!(i18n, seller.team_updated)}</p> })}
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match team.await {
-                        Ok(team) => view! {
-                            <table class="data">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t!(i18n, seller.member)}</th>
-                                        <th scope="col">{t!(i18n, seller.role)}</th>
-                                        <th scope="col"><span class="visually-hidden">{t!(i18n, seller.remove)}</span></th>
-                                    </tr>
-                                </thead>
-                                <tbody>{team.into_iter().map(|member| view! { <MemberRow member /> }).collect_view()}</tbody>
-                            </table>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <SellerError error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=team fail=seller_error let:team>
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, seller.member)}</th>
+                            <th scope="col">{t!(i18n, seller.role)}</th>
+                            <th scope="col"><span class="visually-hidden">{t!(i18n, seller.remove)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{team.into_iter().map(|member| view! { <MemberRow member /> }).collect_view()}</tbody>
+                </table>
+            </Loaded>
             <h2>{t!(i18n, seller.invite)}</h2>
             <ActionForm action=invite attr:class="row">
                 <Feedback value=invite.value()>
