@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { hydrated, noSeriousViolations, test } from "./helpers";
+import { headingsInOrder, hydrated, noSeriousViolations, test } from "./helpers";
 import { langs, t, tn } from "./i18n";
 
 
@@ -33,6 +33,7 @@ for (const lang of langs) {
       await expect(results.getByRole("article").first()).toBeVisible();
       await expect(results.locator("mark").first()).toBeVisible();
       await noSeriousViolations(page);
+      await headingsInOrder(page);
 
       // Price filter: a plain GET form.
       await page.getByLabel(t(lang, "catalogue", "price_max")).fill("200");
@@ -72,11 +73,13 @@ for (const lang of langs) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.locator(".results").getByRole("article").first()).toBeVisible();
       await noSeriousViolations(page);
+      await headingsInOrder(page);
       await page.goto(`/${lang}/shops`);
       await page.locator(".shop-card").first().getByRole("link").click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/shops/`));
       await expect(page.locator(".product-card").first()).toBeVisible();
       await noSeriousViolations(page);
+      await headingsInOrder(page);
     });
   });
 }

@@ -41,6 +41,15 @@ export async function hydrated(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
 
+/** Headings never skip a level on the way down (an h1, then h2s, then h3s…). */
+export async function headingsInOrder(page: Page) {
+  const levels = await page
+    .locator("h1, h2, h3, h4, h5, h6")
+    .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))));
+  const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1);
+  expect(skips, `${page.url()}: ${levels.join(" ")}`).toEqual([]);
+}
+
 export async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -107,9 +107,11 @@ fn ListingView(page: ListingPage, on_category_page: bool) -> impl IntoView {
             <FacetPanel base=base.clone() query=query.clone() facets />
             <section class="results" aria-labelledby="results-count">
                 <div class="results-bar">
-                    <p id="results-count" role="status">
-                        {t!(i18n, catalogue.result_count, count = move || total)}
-                    </p>
+                    // A heading between the page's h1 and the cards' h3s; the count inside
+                    // is announced when a filter changes it.
+                    <h2 id="results-count" class="results-count">
+                        <span role="status">{t!(i18n, catalogue.result_count, count = move || total)}</span>
+                    </h2>
                     <SortLinks base=base.clone() query=query.clone() />
                 </div>
                 <ActiveFilters base=base.clone() query=query.clone() />
