@@ -184,3 +184,55 @@ fn VisitorLinks() -> impl IntoView {
         </nav>
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    use std::sync::Once;
+
+    use crate::i18n::Locale;
+
+    thread_local! {
+        static DISPOSED_READS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Counts, per thread, the panics that read a reactive value already disposed.
+    fn count_disposed_reads() {
+        static HOOK: Once = Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if info
+                    .payload_as_str()
+                    .is_some_and(|message| message.contains("already been disposed"))
+                {
+                    DISPOSED_READS.with(|reads| reads.set(reads.get() + 1));
+                }
+                previous(info);
+            }));
+        });
+    }
+
+    /// The language context of a page starts a task of its own (it keeps the language cookie
+    /// in step). A busy server may first run it after the page is rendered and its owner gone;
+    /// then it must do nothing. It read the gone locale and panicked (vendor/README.md).
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_language_context_outlives_its_page_quietly() {
+        count_disposed_reads();
+        let _ = any_spawner::Executor::init_tokio();
+        let page = Owner::new();
+        page.with(|| {
+            let _ =
+                leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::derive(|| {
+                    Locale::zh
+                })));
+        });
+        // The render is over before the task first runs (on this runtime, at the next yield).
+        page.unset_with_forced_cleanup();
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(DISPOSED_READS.with(Cell::get), 0);
+    }
+}
