@@ -216,10 +216,12 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
         .map(|(i, c)| (c.slug.clone(), i))
         .collect();
     catalogue.category_counts = vec![0; catalogue.categories.len()];
+    catalogue.shop_counts = vec![0; catalogue.shops.len()];
     for product in &catalogue.products {
         for &c in &product.category_path {
             catalogue.category_counts[c] += 1;
         }
+        catalogue.shop_counts[product.shop] += 1;
     }
     catalogue.shop_by_slug = catalogue
         .shops

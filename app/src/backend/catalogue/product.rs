@@ -55,10 +55,10 @@ fn shop_card(catalogue: &Catalogue, index: usize, shop: &Shop, lang: Lang) -> Sh
         verified: shop.verified,
         founded: shop.founded,
         product_count: catalogue
-            .products
-            .iter()
-            .filter(|p| p.shop == index)
-            .count(),
+            .shop_counts
+            .get(index)
+            .copied()
+            .unwrap_or_default(),
     }
 }
 

@@ -137,6 +137,8 @@ pub struct Catalogue {
     pub shop_by_slug: HashMap<String, usize>,
     /// Published products in each category, its sub-categories included.
     pub category_counts: Vec<usize>,
+    /// Published products of each shop.
+    pub shop_counts: Vec<usize>,
 }
 
 impl Catalogue {
