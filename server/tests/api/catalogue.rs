@@ -211,6 +211,34 @@ both!(shops_are_listed_and_each_has_its_page, |app| {
     assert_eq!(status, 404);
 });
 
+both!(each_shop_card_counts_the_shops_published_products, |app| {
+    app.seed_demo().await;
+    let html = ok(&app, "/en/shops").await;
+    let cards: Vec<&str> = html.split("class=\"shop-card\"").skip(1).collect();
+    assert!(cards.len() > 1, "the demo's shops are listed");
+    for card in cards {
+        let slug = card
+            .split("/en/shops/")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the card links to its shop");
+        let published: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id \
+             WHERE s.slug = $1 AND p.status = 'published'",
+        )
+        .bind(slug)
+        .fetch_one(&app.pool)
+        .await
+        .expect("count");
+        let shown = card
+            .split("class=\"count\">")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .expect("the card shows its count");
+        assert_eq!(shown, published.to_string(), "{slug}");
+    }
+});
+
 both!(the_sitemap_lists_every_page_in_both_languages, |app| {
     app.seed_demo().await;
     let (status, xml) = app.get_text("/sitemap.xml").await;
