@@ -12,6 +12,7 @@ mod not_found;
 mod observability;
 mod page_cache;
 mod rate_limit;
+mod renders;
 mod request_id;
 pub mod routes;
 pub mod startup;

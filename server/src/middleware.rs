@@ -180,37 +180,6 @@ pub(crate) fn cookie_value<'a>(
         .map(|(_, value)| value.to_owned())
 }
 
-/// Runs a page's render, and a server function, to its end even when the visitor leaves
-/// first. Dropped halfway (a closed tab, a client's time-out), a render disposes its reactive
-/// owner while resources are still loading or being written out; a resource that settles
-/// afterwards wakes, reads a signal already gone and panics ("Tried to access a reactive
-/// value that has already been disposed", seen under floods of abandoned requests). So the
-/// answer is made and its body read to the end (which also releases the owner the way
-/// leptos_axum means to) in a task of its own. Pages render whole before their first byte
-/// anyway (`SsrMode::Async`), so nothing streams that could have. The request time-out still
-/// answers the visitor; the work it leaves behind ends on its own, bounded by the concurrency
-/// limit.
-pub async fn render_to_completion(request: Request, next: Next) -> Response {
-    let finished = tokio::spawn(async move {
-        let (parts, body) = next.run(request).await.into_parts();
-        match axum::body::to_bytes(body, PAGE_LIMIT).await {
-            Ok(bytes) => Response::from_parts(parts, axum::body::Body::from(bytes)),
-            Err(error) => {
-                tracing::error!(%error, "an answer could not be read to its end");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
-        }
-    });
-    match finished.await {
-        Ok(response) => response,
-        Err(error) => match error.try_into_panic() {
-            // The panic goes on to `CatchPanicLayer`, which logs it and answers 500.
-            Ok(panic) => std::panic::resume_unwind(panic),
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        },
-    }
-}
-
 /// The largest page or server-function answer; the biggest pages are a few hundred kB.
 pub(crate) const PAGE_LIMIT: usize = 16 * 1024 * 1024;
 

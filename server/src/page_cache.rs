@@ -324,7 +324,7 @@ impl Page {
             headers,
             policy,
             etag,
-            body: Bytes::from(html),
+            body: exact(html.into_bytes()),
             brotli: OnceLock::new(),
             gzip: OnceLock::new(),
         })
@@ -347,7 +347,7 @@ impl Page {
                     ..Default::default()
                 };
                 match brotli::BrotliCompress(&mut &self.body[..], &mut out, &params) {
-                    Ok(_) => Bytes::from(out),
+                    Ok(_) => exact(out),
                     Err(_) => Bytes::new(),
                 }
             }),
@@ -360,7 +360,7 @@ impl Page {
                     .write_all(&self.body)
                     .and_then(|()| encoder.finish())
                 {
-                    Ok(out) => Bytes::from(out),
+                    Ok(out) => exact(out),
                     Err(_) => Bytes::new(),
                 }
             }),
@@ -414,6 +414,13 @@ impl Page {
         headers.append(VARY, HeaderValue::from_static("accept-encoding"));
         response
     }
+}
+
+/// Bytes that hold no more memory than their length. `Bytes::from` keeps a vector's
+/// whole allocation, and a page grown by `replace` or a compressor can be twice its length:
+/// the cache's byte budget would then be half of what it really holds.
+fn exact(bytes: Vec<u8>) -> Bytes {
+    Bytes::from(bytes.into_boxed_slice())
 }
 
 /// Whether an `If-None-Match` list names this tag (weakly, as the header is compared).

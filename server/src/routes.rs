@@ -24,6 +24,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::not_found;
 use crate::page_cache;
+use crate::renders::{self, RenderSlots};
 use crate::startup::{FORM_BODY_LIMIT, ServerState};
 use crate::{explain, handlers, middleware, observability, request_id};
 
@@ -100,7 +101,10 @@ pub(crate) fn router(state: ServerState) -> Router {
             let (leptos, assets) = (leptos.clone(), assets.clone());
             move || shell(leptos.clone(), assets.clone())
         })
-        .route_layer(axum::middleware::from_fn(middleware::render_to_completion))
+        .route_layer(axum::middleware::from_fn_with_state(
+            RenderSlots::for_this_machine(),
+            renders::render_to_completion,
+        ))
         // Forms and server functions are small; only uploads (below) may be large.
         .route_layer(axum::middleware::from_fn(
             middleware::refuse_control_characters,
