@@ -281,3 +281,39 @@ both!(a_change_in_the_database_reaches_search_and_pages, |app| {
     let found = card_slugs(&ok(&app, "/en/products?q=quokka").await);
     assert_eq!(found, vec![slug]);
 });
+
+both!(the_catalogue_is_read_at_one_moment, |app| {
+    use app::backend::db::{read_snapshot, revisions};
+    app.seed_demo().await;
+    let mut snapshot = read_snapshot(&app.pool).await.expect("snapshot begins");
+    let revision = revisions::catalogue(&mut *snapshot)
+        .await
+        .expect("revision read");
+    // A seller renames the shops and the catalogue moves on between two of its reads.
+    sqlx::query("UPDATE shop_texts SET name = 'Renamed' WHERE locale = 'en'")
+        .execute(&app.pool)
+        .await
+        .expect("rename");
+    sqlx::query("UPDATE catalog_revision SET revision = revision + 1")
+        .execute(&app.pool)
+        .await
+        .expect("bump");
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM shop_texts WHERE locale = 'en'")
+        .fetch_all(&mut *snapshot)
+        .await
+        .expect("names read");
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|name| name != "Renamed"),
+        "the snapshot saw a write committed after its revision was read"
+    );
+    assert_eq!(
+        revisions::catalogue(&mut *snapshot).await.expect("read"),
+        revision
+    );
+    snapshot.rollback().await.expect("snapshot ends");
+    assert_eq!(
+        revisions::catalogue(&app.pool).await.expect("read"),
+        revision + 1
+    );
+});

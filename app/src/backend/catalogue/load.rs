@@ -4,19 +4,19 @@ use sqlx::AnyPool;
 use std::collections::HashMap;
 
 use super::snapshot::{Catalogue, Category, City, Product, Rate, Shop, Texts, Variant};
-use crate::backend::db::catalogue;
+use crate::backend::db::{Tx, catalogue, read_snapshot};
 use crate::model::order::ShippingMethod;
 use crate::model::{Currency, Dispatch, TaxClass};
 
 /// `(owner id, locale, text columns…)` rows of a `*_texts` table, grouped by owner.
 async fn texts(
-    pool: &AnyPool,
+    tx: &mut Tx,
     table: &str,
     owner: &str,
     columns: &[&str],
 ) -> Result<HashMap<i64, Vec<Texts>>, sqlx::Error> {
     let mut out: HashMap<i64, Vec<Texts>> = HashMap::new();
-    for row in catalogue::texts(pool, table, owner, columns).await? {
+    for row in catalogue::texts(tx, table, owner, columns).await? {
         let entry = out
             .entry(row.owner)
             .or_insert_with(|| vec![Texts::default(); columns.len()]);
@@ -33,12 +33,20 @@ fn take(texts: &mut HashMap<i64, Vec<Texts>>, id: i64, n: usize) -> Vec<Texts> {
         .unwrap_or_else(|| vec![Texts::default(); n])
 }
 
-/// Loads every published product and what it refers to.
+/// Loads every published product and what it refers to, all read at one moment: the
+/// snapshot is exactly the catalogue of its revision.
 pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
-    let revision = crate::backend::db::revisions::catalogue(pool).await?;
+    let mut snapshot = read_snapshot(pool).await?;
+    let catalogue = load_from(&mut snapshot).await?;
+    snapshot.rollback().await?;
+    Ok(catalogue)
+}
 
-    let mut city_texts = texts(pool, "city_texts", "city_id", &["name"]).await?;
-    let city_rows = catalogue::cities(pool).await?;
+async fn load_from(tx: &mut Tx) -> Result<Catalogue, sqlx::Error> {
+    let revision = crate::backend::db::revisions::catalogue(&mut **tx).await?;
+
+    let mut city_texts = texts(tx, "city_texts", "city_id", &["name"]).await?;
+    let city_rows = catalogue::cities(tx).await?;
     let cities: Vec<City> = city_rows
         .into_iter()
         .map(|(id, key, province)| {
@@ -55,13 +63,13 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
         cities.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
 
     let mut category_texts = texts(
-        pool,
+        tx,
         "category_texts",
         "category_id",
         &["name", "description"],
     )
     .await?;
-    let category_rows = catalogue::categories(pool).await?;
+    let category_rows = catalogue::categories(tx).await?;
     let category_index: HashMap<i64, usize> = category_rows
         .iter()
         .enumerate()
@@ -84,13 +92,13 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
         .collect();
 
     let mut shop_texts = texts(
-        pool,
+        tx,
         "shop_texts",
         "shop_id",
         &["name", "tagline", "story", "policies"],
     )
     .await?;
-    let shops: Vec<Shop> = catalogue::open_shops(pool)
+    let shops: Vec<Shop> = catalogue::open_shops(tx)
         .await?
         .into_iter()
         .map(|row| {
@@ -116,21 +124,21 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
     let shop_index: HashMap<i64, usize> =
         shops.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
 
-    let mut variants = load_variants(pool).await?;
+    let mut variants = load_variants(tx).await?;
     let mut certifications: HashMap<i64, Vec<String>> = HashMap::new();
-    let cert_rows = catalogue::certifications(pool).await?;
+    let cert_rows = catalogue::certifications(tx).await?;
     for (id, cert) in cert_rows {
         certifications.entry(id).or_default().push(cert);
     }
 
     let mut product_texts = texts(
-        pool,
+        tx,
         "product_texts",
         "product_id",
         &["title", "summary", "description"],
     )
     .await?;
-    let product_rows = catalogue::products_on_sale(pool).await?;
+    let product_rows = catalogue::products_on_sale(tx).await?;
     let mut products = Vec::with_capacity(product_rows.len());
     for row in product_rows {
         let (id, shop_id, category_id, city_id) =
@@ -185,8 +193,8 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
         });
     }
 
-    let rates = load_rates(pool).await?;
-    let delivery_days = load_delivery_days(pool).await?;
+    let rates = load_rates(tx).await?;
+    let delivery_days = load_delivery_days(tx).await?;
     let mut catalogue = Catalogue {
         revision,
         cities,
@@ -232,10 +240,10 @@ pub async fn load(pool: &AnyPool) -> Result<Catalogue, sqlx::Error> {
     Ok(catalogue)
 }
 
-async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {
-    let mut labels = texts(pool, "variant_texts", "variant_id", &["label"]).await?;
+async fn load_variants(tx: &mut Tx) -> Result<HashMap<i64, Vec<Variant>>, sqlx::Error> {
+    let mut labels = texts(tx, "variant_texts", "variant_id", &["label"]).await?;
     let mut out: HashMap<i64, Vec<Variant>> = HashMap::new();
-    for row in catalogue::variants_on_sale(pool).await? {
+    for row in catalogue::variants_on_sale(tx).await? {
         let [label] = <[Texts; 1]>::try_from(take(&mut labels, row.id, 1)).unwrap_or_default();
         out.entry(row.product_id).or_default().push(Variant {
             sku: row.sku,
@@ -250,9 +258,9 @@ async fn load_variants(pool: &AnyPool) -> Result<HashMap<i64, Vec<Variant>>, sql
 
 /// How long each shipping method takes, by zone.
 async fn load_delivery_days(
-    pool: &AnyPool,
+    tx: &mut Tx,
 ) -> Result<HashMap<(ShippingMethod, String), (i64, i64)>, sqlx::Error> {
-    Ok(crate::backend::db::shipping::rates(pool)
+    Ok(crate::backend::db::shipping::rates(&mut **tx)
         .await?
         .into_iter()
         .filter_map(|r| {
@@ -263,8 +271,8 @@ async fn load_delivery_days(
 }
 
 /// The newest rate of each currency.
-async fn load_rates(pool: &AnyPool) -> Result<Vec<Rate>, sqlx::Error> {
-    let rows = catalogue::latest_rates(pool).await?;
+async fn load_rates(tx: &mut Tx) -> Result<Vec<Rate>, sqlx::Error> {
+    let rows = catalogue::latest_rates(tx).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(currency, per_cny_micros, set_on)| {

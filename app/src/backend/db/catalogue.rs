@@ -2,7 +2,7 @@
 //! texts and certifications, and the exchange rates it prices with.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, FromRow, Row};
+use sqlx::{FromRow, Row};
 
 use super::Tx;
 
@@ -54,7 +54,7 @@ impl FromRow<'_, AnyRow> for TextRow {
 
 /// The rows of a `*_texts` table, with the `columns` asked for.
 pub async fn texts(
-    pool: &AnyPool,
+    tx: &mut Tx,
     table: &str,
     owner: &str,
     columns: &[&str],
@@ -63,22 +63,22 @@ pub async fn texts(
         "SELECT {owner}, locale, {} FROM {table}",
         columns.join(", ")
     );
-    sqlx::query_as(&sql).fetch_all(pool).await
+    sqlx::query_as(&sql).fetch_all(&mut **tx).await
 }
 
 /// Cities: id, key, province code.
-pub async fn cities(pool: &AnyPool) -> Result<Vec<(i64, String, Option<String>)>, sqlx::Error> {
+pub async fn cities(tx: &mut Tx) -> Result<Vec<(i64, String, Option<String>)>, sqlx::Error> {
     sqlx::query_as("SELECT id, key, province FROM cities ORDER BY id")
-        .fetch_all(pool)
+        .fetch_all(&mut **tx)
         .await
 }
 
 /// Categories in their order: id, slug, parent, tax class.
 pub async fn categories(
-    pool: &AnyPool,
+    tx: &mut Tx,
 ) -> Result<Vec<(i64, String, Option<i64>, String)>, sqlx::Error> {
     sqlx::query_as("SELECT id, slug, parent_id, tax_class FROM categories ORDER BY position, id")
-        .fetch_all(pool)
+        .fetch_all(&mut **tx)
         .await
 }
 
@@ -96,21 +96,21 @@ pub struct ShopRow {
     pub has_banner: i64,
 }
 
-pub async fn open_shops(pool: &AnyPool) -> Result<Vec<ShopRow>, sqlx::Error> {
+pub async fn open_shops(tx: &mut Tx) -> Result<Vec<ShopRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, slug, kind, dispatch, city_id, verified, founded, has_logo, has_banner \
          FROM shops WHERE suspended = 0 ORDER BY id",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut **tx)
     .await
 }
 
 /// Every product's certifications: (product id, certification).
-pub async fn certifications(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn certifications(tx: &mut Tx) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT product_id, certification FROM product_certifications ORDER BY certification",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut **tx)
     .await
 }
 
@@ -133,14 +133,14 @@ pub struct ProductRow {
     pub drawn_art: i64,
 }
 
-pub async fn products_on_sale(pool: &AnyPool) -> Result<Vec<ProductRow>, sqlx::Error> {
+pub async fn products_on_sale(tx: &mut Tx) -> Result<Vec<ProductRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, slug, shop_id, category_id, origin_city_id, hs_code, weight_g, featured, \
             created_at, updated_at, revision, rating_sum, rating_count, drawn_art \
          FROM products WHERE status = 'published' \
            AND shop_id NOT IN (SELECT id FROM shops WHERE suspended = 1) ORDER BY id",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut **tx)
     .await
 }
 
@@ -156,24 +156,24 @@ pub struct VariantRow {
 }
 
 /// The variants on sale, by product in their order.
-pub async fn variants_on_sale(pool: &AnyPool) -> Result<Vec<VariantRow>, sqlx::Error> {
+pub async fn variants_on_sale(tx: &mut Tx) -> Result<Vec<VariantRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT v.id, v.product_id, v.sku, v.price_minor, v.stock, \
                 COALESCE(v.weight_g, p.weight_g) AS weight_g \
          FROM variants v JOIN products p ON p.id = v.product_id WHERE v.pending = 0 \
          ORDER BY v.product_id, v.position, v.id",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut **tx)
     .await
 }
 
 /// The newest rate of each currency: (currency, millionths per yuan, day set).
-pub async fn latest_rates(pool: &AnyPool) -> Result<Vec<(String, i64, String)>, sqlx::Error> {
+pub async fn latest_rates(tx: &mut Tx) -> Result<Vec<(String, i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT r.currency, r.per_cny_micros, r.set_on FROM exchange_rates r \
          WHERE r.id = (SELECT MAX(id) FROM exchange_rates x WHERE x.currency = r.currency) \
          ORDER BY r.currency DESC",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut **tx)
     .await
 }

@@ -64,6 +64,22 @@ pub async fn write_transaction(pool: &AnyPool, engine: Engine) -> Result<Tx, sql
     }
 }
 
+/// A read-only transaction that sees the whole database at one moment, for a reader of
+/// many tables that must agree with each other (the catalogue snapshot). Outside one, each
+/// statement sees the database as it is when it runs, so writes committed between two of
+/// them tear the reading (a shop's old name beside its newly approved product). SQLite's
+/// transaction keeps the moment of its first read; PostgreSQL's default isolation moves on
+/// with every statement, so it asks for repeatable read.
+pub async fn read_snapshot(pool: &AnyPool) -> Result<Tx, sqlx::Error> {
+    match Engine::of(pool.connect_options().database_url.as_str()) {
+        Some(Engine::Postgres) => {
+            pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .await
+        }
+        _ => pool.begin().await,
+    }
+}
+
 impl Engine {
     pub fn of(url: &str) -> Option<Engine> {
         if url.starts_with("sqlite:") {

@@ -1,13 +1,13 @@
 //! The revisions app servers follow: the catalogue's (every catalogue write bumps it) and
 //! the content's (bumped by trigger on every content write).
 
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Executor};
 
-/// The catalogue revision.
-pub async fn catalogue(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+/// The catalogue revision (from the pool, or inside a transaction).
+pub async fn catalogue<'e>(db: impl Executor<'e, Database = Any>) -> Result<i64, sqlx::Error> {
     Ok(
         sqlx::query_scalar("SELECT revision FROM catalog_revision WHERE id = 1")
-            .fetch_optional(pool)
+            .fetch_optional(db)
             .await?
             .unwrap_or(0),
     )

@@ -1,6 +1,6 @@
 //! Shipping rates by method and zone.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::{Any, Executor, FromRow};
 
 /// One rate: the first `first_g` grams cost `first_fee`, each further `step_g` grams (or
 /// part) `step_fee`, in fen; delivery takes `days_min` to `days_max` days.
@@ -16,11 +16,11 @@ pub struct RateRow {
     pub days_max: i64,
 }
 
-pub async fn rates(pool: &AnyPool) -> Result<Vec<RateRow>, sqlx::Error> {
+pub async fn rates<'e>(db: impl Executor<'e, Database = Any>) -> Result<Vec<RateRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT method, zone, first_g, first_fee, step_g, step_fee, days_min, days_max \
          FROM shipping_rates",
     )
-    .fetch_all(pool)
+    .fetch_all(db)
     .await
 }
