@@ -16,6 +16,23 @@ use std::path::PathBuf;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (libmimalloc-sys names no constant
+/// for it; `purge_delay_is_the_option_meant` checks the number).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Gives freed memory back to the system at once rather than a second later: a thread that goes idle after a burst (the search indexer after the
+/// start's rebuild, a render worker after a flood) otherwise never purges, and its pages
+/// stay resident. Measured on the bench's sequence: 112 MB at start rather than 133, a peak
+/// of 242 MB rather than 254-260, throughput within the runs' noise. `MIMALLOC_PURGE_DELAY`
+/// still chooses when set.
+#[allow(unsafe_code)]
+fn purge_freed_memory_at_once() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets one of mimalloc's options, which it reads atomically.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
+}
+
 #[derive(Parser)]
 #[command(name = "pavilion", version, about = "Pakistan Pavilion storefront")]
 struct Cli {
@@ -197,6 +214,7 @@ async fn open(config: &Config) -> anyhow::Result<sqlx::AnyPool> {
 
 #[tokio::main]
 async fn main() {
+    purge_freed_memory_at_once();
     telemetry::init();
     if let Err(error) = run(Cli::parse()).await {
         // One line that names the problem (and the variable, for configuration).
@@ -369,4 +387,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number is mimalloc 3's purge delay: the option whose default is 1,000 ms.
+    #[test]
+    #[allow(unsafe_code)]
+    fn purge_delay_is_the_option_meant() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        // SAFETY: reads one of mimalloc's options.
+        assert_eq!(
+            unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) },
+            1000
+        );
+        purge_freed_memory_at_once();
+        assert_eq!(
+            unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) },
+            0
+        );
+    }
 }
