@@ -20,11 +20,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// for it; `purge_delay_is_the_option_meant` checks the number).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Gives freed memory back to the system at once rather than a second later: a thread that goes idle after a burst (the search indexer after the
-/// start's rebuild, a render worker after a flood) otherwise never purges, and its pages
-/// stay resident. Measured on the bench's sequence: 112 MB at start rather than 133, a peak
-/// of 242 MB rather than 254-260, throughput within the runs' noise. `MIMALLOC_PURGE_DELAY`
-/// still chooses when set.
+/// Gives freed memory back to the system at once rather than a second later: a thread that
+/// goes idle after a burst (the search indexer after the start's rebuild, a render worker
+/// after a flood) otherwise never purges, and its pages stay resident. `make bench`: peak
+/// 240 MB rather than 272, throughput within the runs' noise. `MIMALLOC_PURGE_DELAY` still
+/// chooses when set.
 #[allow(unsafe_code)]
 fn purge_freed_memory_at_once() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
